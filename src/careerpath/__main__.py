@@ -1,0 +1,5 @@
+"""Run careerpath as `python -m careerpath`."""
+
+from careerpath.cli import main
+
+main()

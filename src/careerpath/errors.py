@@ -1,0 +1,60 @@
+"""The one exception family: each error knows its exit code and its message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class CareerPathError(Exception):
+    """Anything a user can cause. The CLI prints `lines()` to stderr and exits."""
+
+    exit_code = 1
+
+    def lines(self) -> list[str]:
+        return [f"error: {self}"]
+
+
+class NoAnswer(CareerPathError):
+    """The question is fine but has no answer (no path, nothing matched)."""
+
+    exit_code = 1
+
+
+class UsageError(CareerPathError):
+    """The command line asks for something impossible (exit 2)."""
+
+    exit_code = 2
+
+
+class RoleLookupError(UsageError):
+    """A role name on the command line matched none, or more than one, role."""
+
+    def __init__(self, message: str, candidates: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = candidates or []
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in a data file. Line and column are 1-based."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class DataError(CareerPathError):
+    """The dataset is invalid: carries every problem found, in file order."""
+
+    exit_code = 3
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]

@@ -1,0 +1,127 @@
+"""The data model: plain frozen dataclasses, no I/O and no terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+PROFICIENCY_LABELS = {
+    1: "awareness",
+    2: "foundational",
+    3: "working",
+    4: "practitioner",
+    5: "expert",
+}
+EXPERIENCE_LEVELS = ("entry", "mid", "senior")
+MOVE_KINDS = ("promotion", "lateral")
+
+
+def proficiency_label(level: int) -> str:
+    return PROFICIENCY_LABELS.get(level, str(level))
+
+
+@dataclass(frozen=True)
+class Years:
+    """Typical years spent in a role before a move: a single figure or a range."""
+
+    min: float
+    max: float
+
+    @property
+    def midpoint(self) -> float:
+        return (self.min + self.max) / 2
+
+    def __add__(self, other: Years) -> Years:
+        return Years(self.min + other.min, self.max + other.max)
+
+    def as_dict(self) -> dict[str, float]:
+        return {"min": _number(self.min), "max": _number(self.max)}
+
+    def __str__(self) -> str:
+        low, high = _number(self.min), _number(self.max)
+        unit = "year" if high == 1 else "years"
+        return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
+
+
+def _number(value: float) -> float:
+    """Show 3.0 as 3 in JSON and text; keep real fractions."""
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    level: int
+    aliases: tuple[str, ...] = ()
+    track: str | None = None
+    summary: str | None = None
+    responsibilities: tuple[str, ...] = ()
+    # experience level ("entry", "mid", "senior") -> activities, in data order
+    activities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # skill name -> proficiency 1..5, in data order
+    skills: Mapping[str, int] = field(default_factory=dict)
+    specialization_of: str | None = None
+    outcomes: tuple[str, ...] = ()
+    source: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the role answers to on the command line."""
+        return (self.id, self.title, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Progression:
+    source_id: str
+    target_id: str
+    kind: str = "promotion"
+    years: Years | None = None
+    note: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    roles: Mapping[str, Role]
+    progressions: tuple[Progression, ...]
+    location: str = "built-in"
+
+    @cached_property
+    def _moves_by_pair(self) -> dict[tuple[str, str], Progression]:
+        return {(p.source_id, p.target_id): p for p in self.progressions}
+
+    def moves_out(self, role_id: str) -> list[Progression]:
+        return [p for p in self.progressions if p.source_id == role_id]
+
+    def moves_in(self, role_id: str) -> list[Progression]:
+        return [p for p in self.progressions if p.target_id == role_id]
+
+    def move(self, source_id: str, target_id: str) -> Progression:
+        return self._moves_by_pair[(source_id, target_id)]
+
+    def path(self, role_ids: tuple[str, ...] | list[str]) -> CareerPath:
+        ids = tuple(role_ids)
+        return CareerPath(ids, tuple(self.move(a, b) for a, b in zip(ids, ids[1:])))
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    """A sequence of roles, each move along an existing progression."""
+
+    roles: tuple[str, ...]
+    steps: tuple[Progression, ...]
+
+    @property
+    def moves(self) -> int:
+        return len(self.steps)
+
+    @property
+    def years(self) -> Years | None:
+        """Total typical years, or None when any move has no years in the data."""
+        total = Years(0, 0)
+        for step in self.steps:
+            if step.years is None:
+                return None
+            total = total + step.years
+        return total

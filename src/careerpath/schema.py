@@ -1,0 +1,237 @@
+"""Check one YAML node against the data format and turn it into model values.
+
+Each reader reports problems at the node's own line and column and returns
+None for a value it cannot use, so that every problem is found in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+
+from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years
+from careerpath.yamlread import Mapping, Node, Scalar, Sequence
+
+Report = Callable[[Node, str], None]
+
+ROLE_KEYS = (
+    "id", "title", "level", "aliases", "track", "summary", "responsibilities",
+    "activities", "skills", "specialization_of", "outcomes", "source",
+)
+PROGRESSION_KEYS = ("from", "to", "kind", "years", "note", "source")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def _shown(node: Node) -> str:
+    """How a wrong value is named in a message: its YAML type and its text as written."""
+    if isinstance(node, Sequence):
+        return "a list"
+    if isinstance(node, Mapping):
+        return "a mapping"
+    value = node.value
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        kind = "a boolean"
+    elif isinstance(value, int):
+        kind = "an integer"
+    elif isinstance(value, float):
+        kind = "a number"
+    else:
+        kind = "a date"
+    return f"{kind} ({node.text})"
+
+
+class Fields:
+    """The entries of a mapping node by key; duplicate and unknown keys are reported."""
+
+    def __init__(self, node: Node, allowed: tuple[str, ...], what: str, report: Report) -> None:
+        self.report = report
+        self.values: dict[str, Node] = {}
+        self.node = node
+        if not isinstance(node, Mapping):
+            report(node, f"{what} must be a mapping of keys to values, got {_shown(node)}")
+            return
+        first_seen: dict[str, Scalar] = {}
+        for key, value in node.items:
+            name = key.value if isinstance(key.value, str) else key.text
+            if name in first_seen:
+                report(key, f"duplicate key '{name}' in {what} (first at line {first_seen[name].line})")
+                continue
+            first_seen[name] = key
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(allowed)
+                report(key, f"unknown key '{name}' in {what}; {hint}")
+                continue
+            self.values[name] = value
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        node = self.values.get(key)
+        if node is None:
+            if required and isinstance(self.node, Mapping):
+                self.report(self.node, f"missing required key '{key}'")
+            return None
+        return read_text(node, key, self.report)
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        node = self.values.get(key)
+        return () if node is None else read_texts(node, key, self.report)
+
+
+def read_text(node: Node, what: str, report: Report) -> str | None:
+    if isinstance(node, Scalar) and isinstance(node.value, str):
+        if node.value.strip():
+            return node.value
+        report(node, f"{what} must not be empty")
+        return None
+    hint = "; put it in quotes" if isinstance(node, Scalar) and node.value is not None else ""
+    report(node, f"{what} must be text, got {_shown(node)}{hint}")
+    return None
+
+
+def read_texts(node: Node, what: str, report: Report) -> tuple[str, ...]:
+    if not isinstance(node, Sequence):
+        report(node, f"{what} must be a list of text, got {_shown(node)}")
+        return ()
+    values = (read_text(item, f"each item of {what}", report) for item in node.items)
+    return tuple(value for value in values if value is not None)
+
+
+def read_int(node: Node, what: str, low: int, high: int | None, report: Report) -> int | None:
+    value = node.value if isinstance(node, Scalar) else None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= low and (
+        high is None or value <= high
+    ):
+        return value
+    wanted = f"an integer from {low} to {high}" if high else f"an integer >= {low}"
+    report(node, f"{what} must be {wanted}, got {_shown(node)}")
+    return None
+
+
+def read_role(node: Node, report: Report) -> tuple[Role | None, Fields]:
+    fields = Fields(node, ROLE_KEYS, "a role", report)
+    role_id = fields.text("id", required=True)
+    if role_id is not None and not ID_PATTERN.match(role_id):
+        report(fields.values["id"], f"id '{role_id}' must be lowercase letters, digits and "
+               "single '-' between them (e.g. 'senior-manager')")
+        role_id = None
+    title = fields.text("title", required=True)
+    level_node = fields.values.get("level")
+    level = None
+    if level_node is None:
+        if isinstance(node, Mapping):
+            report(node, "missing required key 'level'")
+    else:
+        level = read_int(level_node, "level", 1, None, report)
+    skills = _read_skills(fields.values.get("skills"), report)
+    activities = _read_activities(fields.values.get("activities"), report)
+    role = Role(
+        id=role_id or "", title=title or "", level=level or 0,
+        aliases=fields.texts("aliases"), track=fields.text("track"),
+        summary=fields.text("summary"), responsibilities=fields.texts("responsibilities"),
+        activities=activities, skills=skills,
+        specialization_of=fields.text("specialization_of"),
+        outcomes=fields.texts("outcomes"), source=fields.text("source"),
+    )
+    complete = role_id is not None and title is not None and level is not None
+    return (role if complete else None), fields
+
+
+def _read_skills(node: Node | None, report: Report) -> dict[str, int]:
+    if node is None:
+        return {}
+    skills: dict[str, int] = {}
+    if not isinstance(node, Mapping):
+        report(node, f"skills must be a mapping of skill name to proficiency 1-5, got {_shown(node)}")
+        return skills
+    seen: dict[str, Scalar] = {}
+    for key, value in node.items:
+        name = read_text(key, "a skill name", report)
+        if name is None:
+            continue
+        folded = name.casefold()
+        if folded in seen:
+            report(key, f"duplicate skill '{name}' (first at line {seen[folded].line})")
+            continue
+        seen[folded] = key
+        proficiency = read_int(value, f"proficiency of skill '{name}'", 1, 5, report)
+        if proficiency is not None:
+            skills[name] = proficiency
+    return skills
+
+
+def _read_activities(node: Node | None, report: Report) -> dict[str, tuple[str, ...]]:
+    if node is None:
+        return {}
+    fields = Fields(node, EXPERIENCE_LEVELS, "activities", report)
+    return {level: fields.texts(level) for level in EXPERIENCE_LEVELS if level in fields.values}
+
+
+def read_progression(node: Node, report: Report) -> tuple[Progression | None, Fields]:
+    fields = Fields(node, PROGRESSION_KEYS, "a progression", report)
+    source_id = fields.text("from", required=True)
+    target_id = fields.text("to", required=True)
+    kind = "promotion"
+    kind_node = fields.values.get("kind")
+    if kind_node is not None:
+        given = read_text(kind_node, "kind", report)
+        if given is not None and given not in MOVE_KINDS:
+            report(kind_node, f"kind must be 'promotion' or 'lateral', got '{given}'")
+        elif given is not None:
+            kind = given
+    years_node = fields.values.get("years")
+    years = _read_years(years_node, report) if years_node is not None else None
+    if source_id is None or target_id is None:
+        return None, fields
+    progression = Progression(source_id, target_id, kind, years,
+                              fields.text("note"), fields.text("source"))
+    return progression, fields
+
+
+def _number(node: Node) -> float | None:
+    value = node.value if isinstance(node, Scalar) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1e6:
+        return float(value)
+    return None
+
+
+def _read_years(node: Node, report: Report) -> Years | None:
+    wrong = "years must be a number >= 0 or a range [min, max]"
+    if isinstance(node, Sequence):
+        numbers = [_number(item) for item in node.items]
+        if len(numbers) != 2 or None in numbers:
+            report(node, f"{wrong}; a range needs exactly two numbers")
+            return None
+        low, high = numbers[0] or 0.0, numbers[1] or 0.0
+        if low > high:
+            report(node, f"years range [{low:g}, {high:g}] has min greater than max")
+            return None
+        return Years(low, high)
+    single = _number(node)
+    if single is None:
+        report(node, f"{wrong}, got {_shown(node)}")
+        return None
+    return Years(single, single)
+
+
+def expect_list(root: Node | None, key: str, report: Report) -> list[Node]:
+    """The list under the file's single top-level key (`roles` or `progressions`)."""
+    if root is None:
+        return []
+    fields = Fields(root, (key,), "the top level of the file", report)
+    if not isinstance(root, Mapping):
+        return []
+    node = fields.values.get(key)
+    if node is None:
+        report(root, f"missing top-level key '{key}'")
+        return []
+    if isinstance(node, Scalar) and node.value is None:
+        return []
+    if not isinstance(node, Sequence):
+        report(node, f"'{key}' must be a list, got {_shown(node)}")
+        return []
+    return node.items
