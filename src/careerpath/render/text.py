@@ -88,7 +88,7 @@ def _(answer: RoleList, dataset: Dataset) -> RenderableType:
     table = Table(title=f"{len(answer.roles)} roles", title_justify="left", expand=False)
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("Title", style="bold")
-    table.add_column("ID", style="cyan")
+    table.add_column("ID", style="cyan", no_wrap=True)
     table.add_column("Track", style="dim")
     for role in answer.roles:
         table.add_row(str(role.level), _t(role.title), _t(role.id), _t(role.track))
@@ -175,7 +175,8 @@ def _step_details(path: CareerPath, index: int, dataset: Dataset) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=3, justify="center", style="dim")
     grid.add_column()
-    grid.add_row("│\n│\n▼" if build else "│\n▼", Group(*lines))
+    height = 2 + len(build) + (1 if move.note else 0)
+    grid.add_row("│\n" * (height - 1) + "▼", Group(*lines))
     return grid
 
 
@@ -189,7 +190,7 @@ def _path_view(path: CareerPath, dataset: Dataset) -> Group:
     total = path.years
     lines.append(Text(f"{path.moves} move{'s' if path.moves != 1 else ''} · "
                       + (f"typically {total} in all" if total else
-                         "typical years not given for every move"), "bold"))
+                         "typical years not in the data for every move"), "bold"))
     return Group(*lines)
 
 
@@ -215,17 +216,21 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
     table.add_column("Moves", justify="right")
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("Title", style="bold")
-    table.add_column("ID", style="cyan")
-    table.add_column("First move")
-    table.add_column("Typical years", style="dim")
+    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("First move", no_wrap=True)
+    direct = {p.target_id: p for p in dataset.moves_out(answer.role.id)}
+    with_years = any(p.years for p in direct.values())
+    if with_years:
+        table.add_column("Typical years", style="dim", no_wrap=True)
     for item in answer.reachable:
         role = dataset.roles[item.role_id]
-        years = ""
-        if item.moves == 1:
-            years = str(dataset.move(answer.role.id, item.role_id).years or "not given")
-        table.add_row(str(item.moves), str(role.level), _t(role.title), _t(role.id),
-                      Text(item.first_kind, "green" if item.first_kind == "promotion"
-                           else "yellow"), years)
+        cells: list[Any] = [str(item.moves), str(role.level), _t(role.title), _t(role.id),
+                            Text(item.first_kind, "green" if item.first_kind == "promotion"
+                                 else "yellow")]
+        if with_years:
+            move = direct.get(item.role_id) if item.moves == 1 else None
+            cells.append(str(move.years) if move and move.years else "")
+        table.add_row(*cells)
     if not answer.reachable:
         return Text.assemble("No move leads out of ", _t(answer.role.title, "bold"), ".")
     return table
@@ -267,7 +272,7 @@ def _(answer: SearchAnswer, dataset: Dataset) -> RenderableType:
                   title_justify="left")
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("Title", style="bold")
-    table.add_column("ID", style="cyan")
+    table.add_column("ID", style="cyan", no_wrap=True)
     table.add_column("Matched in", style="dim")
     for hit in answer.hits:
         table.add_row(str(hit.role.level), _t(hit.role.title), _t(hit.role.id),

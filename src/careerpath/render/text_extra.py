@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careerpath.model import Dataset, proficiency_label
+from careerpath.model import Dataset
 from careerpath.queries import Comparison, GraphAnswer
 from careerpath.render.text import (
     CHANGE_MARK,
@@ -44,8 +44,6 @@ def comparison(answer: Comparison, dataset: Dataset) -> RenderableType:
     for item in answer.skills:
         style = CHANGE_STYLE[item.change]
         label = f"{CHANGE_MARK[item.change]} {item.change}"
-        if item.after is not None and item.change in ("gained", "raised"):
-            label += f" to {proficiency_label(item.after)}"
         skills.add_row(_t(item.name), _level_cell(item.before), _level_cell(item.after),
                        Text(label, style))
     duties = Table(title="Responsibilities", title_justify="left")
@@ -89,8 +87,8 @@ def ladder(answer: GraphAnswer, dataset: Dataset) -> RenderableType:
     for level, roles in groupby(answer.roles, key=lambda role: role.level):
         parts.append(Text(f"\nLevel {level}", "bold magenta"))
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=False, ratio=2)
-        grid.add_column(ratio=3)
+        grid.add_column(no_wrap=True)
+        grid.add_column()
         for role in roles:
             targets = sorted(moves_out.get(role.id, []),
                              key=lambda item: (item[1] != "promotion",

@@ -1,0 +1,52 @@
+"""Graphviz DOT: the ladder top to bottom, one rank per level, lateral moves dashed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import singledispatch
+from itertools import groupby
+from typing import Any
+
+from careerpath.model import Dataset, Progression, Role
+from careerpath.queries import GraphAnswer, PathAnswer
+from careerpath.render import Unsupported
+from careerpath.render.escape import dot as quote
+
+
+def _digraph(name: str, roles: list[Role], moves: Iterable[Progression]) -> str:
+    lines = [f"digraph {quote(name)} {{", "  rankdir=TB;",
+             '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", '
+             'fontname="Helvetica"];', '  edge [color="#4a6fa5"];']
+    ordered = sorted(roles, key=lambda role: (role.level, role.title.casefold(), role.id))
+    for level, group in groupby(ordered, key=lambda role: role.level):
+        members = list(group)
+        lines.append(f"  subgraph {quote(f'level {level}')} {{ rank=same;")
+        for role in members:
+            lines.append(f"    {quote(role.id)} [label={quote(f'{role.title} (level {level})')}];")
+        lines.append("  }")
+    for move in moves:
+        attributes = [] if move.kind == "promotion" else ["style=dashed", 'color="#b07d2b"']
+        if move.years:
+            attributes.append(f"label={quote(str(move.years))}")
+        suffix = f" [{', '.join(attributes)}]" if attributes else ""
+        lines.append(f"  {quote(move.source_id)} -> {quote(move.target_id)}{suffix};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+@singledispatch
+def render(answer: Any, dataset: Dataset) -> str:
+    raise Unsupported
+
+
+@render.register
+def _(answer: PathAnswer, dataset: Dataset) -> str:
+    ids = {role_id for path in answer.paths for role_id in path.roles}
+    moves = {(m.source_id, m.target_id): m for path in answer.paths for m in path.steps}
+    return _digraph(f"{answer.source.id} to {answer.target.id}",
+                    [dataset.roles[r] for r in ids], moves.values())
+
+
+@render.register
+def _(answer: GraphAnswer, dataset: Dataset) -> str:
+    return _digraph("careerpath", answer.roles, answer.progressions)

@@ -1,0 +1,210 @@
+"""Markdown (CommonMark + GFM tables): documents to keep, paste into a wiki, or share.
+
+All data text goes through `escape.markdown`, so a title holding `|`, `<script>`
+or `[link](x)` shows as those characters and never breaks a table.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+from typing import Any
+
+from careerpath.model import EXPERIENCE_LEVELS, CareerPath, Dataset, Role, proficiency_label
+from careerpath.queries import (
+    Comparison,
+    GraphAnswer,
+    LevelsAnswer,
+    NextAnswer,
+    PathAnswer,
+    RoleCard,
+    RoleList,
+    SearchAnswer,
+    SkillsAnswer,
+    skills_to_build,
+)
+from careerpath.render import Unsupported
+from careerpath.render import mermaid as mermaid_render
+from careerpath.render.escape import markdown as md
+
+
+def table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """A GFM table; cells must already be escaped. Empty cells stay valid."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return lines
+
+
+def bullets(items: tuple[str, ...] | list[str]) -> list[str]:
+    return [f"- {md(item)}" for item in items]
+
+
+def document(lines: list[str]) -> str:
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def years_text(years: Any) -> str:
+    return str(years) if years else "not given"
+
+
+@singledispatch
+def render(answer: Any, dataset: Dataset) -> str:
+    raise Unsupported
+
+
+@render.register
+def _(answer: PathAnswer, dataset: Dataset) -> str:
+    source, target = answer.source, answer.target
+    lines = [f"# Career path: {md(source.title)} → {md(target.title)}", ""]
+    for number, path in enumerate(answer.paths, 1):
+        if len(answer.paths) > 1:
+            lines += [f"## Path {number} of {len(answer.paths)}", ""]
+        lines += _path_section(path, dataset, "###" if len(answer.paths) > 1 else "##")
+    return document(lines)
+
+
+def _path_section(path: CareerPath, dataset: Dataset, heading: str) -> list[str]:
+    total = path.years
+    lines = [f"{path.moves} move{'s' if path.moves != 1 else ''}; typical years in all: "
+             f"{years_text(total)}.", "", "```mermaid", *mermaid_render.path_lines(path, dataset),
+             "```", ""]
+    rows = []
+    for index, role_id in enumerate(path.roles):
+        role = dataset.roles[role_id]
+        years = "" if index == 0 else years_text(path.steps[index - 1].years)
+        rows.append([str(index + 1), md(role.title), str(role.level), years])
+    lines += table(["Step", "Role", "Level", "Typical years in the previous role"], rows)
+    for index, role_id in enumerate(path.roles):
+        role = dataset.roles[role_id]
+        lines += ["", f"{heading} Step {index + 1}: {md(role.title)} (level {role.level})", ""]
+        if index:
+            move = path.steps[index - 1]
+            lines += [f"Move: {move.kind}; typical years before it: {years_text(move.years)}.",
+                      ""]
+        if role.summary:
+            lines += [md(role.summary), ""]
+        if role.responsibilities:
+            lines += ["Responsibilities:", "", *bullets(role.responsibilities), ""]
+        if index:
+            previous = dataset.roles[path.roles[index - 1]]
+            build = skills_to_build(previous, role)
+            lines += ["Skills to gain or raise:", ""]
+            lines += [f"- {md(c.name)}: {'new' if c.before is None else c.before} → {c.after} "
+                      f"({proficiency_label(c.after or 0)})" for c in build] or ["- none"]
+            lines.append("")
+    return lines
+
+
+def role_section(role: Role, dataset: Dataset, heading: str = "#") -> list[str]:
+    lines = [f"{heading} {md(role.title)}", "",
+             f"Level {role.level}" + (f" · track: {md(role.track)}" if role.track else "")
+             + f" · id: `{role.id}`", ""]
+    if role.aliases:
+        lines += ["Also called: " + ", ".join(md(alias) for alias in role.aliases) + ".", ""]
+    if role.specialization_of:
+        lines += [f"A kind of {md(dataset.roles[role.specialization_of].title)}.", ""]
+    if role.summary:
+        lines += [md(role.summary), ""]
+    sub = heading + "#"
+    if role.responsibilities:
+        lines += [f"{sub} Responsibilities", "", *bullets(role.responsibilities), ""]
+    if any(role.activities.values()):
+        lines += [f"{sub} Day to day, by experience", "", *_levels_lines(role), ""]
+    if role.skills:
+        ranked = SkillsAnswer(role).ranked()
+        lines += [f"{sub} Skills", "", *table(["Skill", "Proficiency"], [
+            [md(name), f"{level} {proficiency_label(level)}"] for name, level in ranked]), ""]
+    if role.outcomes:
+        lines += [f"{sub} What the business gains", "", *bullets(role.outcomes), ""]
+    return lines
+
+
+def _levels_lines(role: Role) -> list[str]:
+    lines = []
+    for level in EXPERIENCE_LEVELS:
+        if role.activities.get(level):
+            lines += [f"**{level.capitalize()}**", "", *bullets(role.activities[level]), ""]
+    return lines[:-1]
+
+
+def _moves(answer: RoleCard, dataset: Dataset) -> list[str]:
+    rows = [[md(dataset.roles[p.source_id].title), "into this role", p.kind,
+             years_text(p.years)] for p in answer.previous]
+    rows += [[md(dataset.roles[p.target_id].title), "out of this role", p.kind,
+              years_text(p.years)] for p in answer.next]
+    return table(["Role", "Direction", "Kind", "Typical years"], rows) if rows else ["None."]
+
+
+@render.register
+def _(answer: RoleCard, dataset: Dataset) -> str:
+    lines = role_section(answer.role, dataset)
+    lines += ["## Moves", "", *_moves(answer, dataset)]
+    return document(lines)
+
+
+@render.register
+def _(answer: RoleList, dataset: Dataset) -> str:
+    lines = ["# Roles", "", *table(["Level", "Role", "Track", "ID"], [
+        [str(r.level), md(r.title), md(r.track), f"`{r.id}`"] for r in answer.roles]), ""]
+    for role in answer.roles:
+        lines += role_section(role, dataset, "##")
+    return document(lines)
+
+
+@render.register
+def _(answer: SkillsAnswer, dataset: Dataset) -> str:
+    rows = [[md(name), str(level), proficiency_label(level)] for name, level in answer.ranked()]
+    return document([f"# Skills: {md(answer.role.title)}", "",
+                     *table(["Skill", "Level", "Proficiency"], rows)])
+
+
+@render.register
+def _(answer: LevelsAnswer, dataset: Dataset) -> str:
+    return document([f"# {md(answer.role.title)}: day to day by experience", "",
+                     *_levels_lines(answer.role)])
+
+
+@render.register
+def _(answer: NextAnswer, dataset: Dataset) -> str:
+    rows = [[str(r.moves), md(dataset.roles[r.role_id].title),
+             str(dataset.roles[r.role_id].level), r.first_kind] for r in answer.reachable]
+    return document([f"# Next moves from {md(answer.role.title)} (within {answer.depth})", "",
+                     *table(["Moves", "Role", "Level", "First move"], rows)])
+
+
+@render.register
+def _(answer: SearchAnswer, dataset: Dataset) -> str:
+    rows = [[md(h.role.title), str(h.role.level), f"`{h.role.id}`", ", ".join(h.matched)]
+            for h in answer.hits]
+    return document([f"# Roles matching “{md(answer.text)}”", "",
+                     *table(["Role", "Level", "ID", "Matched in"], rows)])
+
+
+@render.register
+def _(answer: Comparison, dataset: Dataset) -> str:
+    a, b = answer.source, answer.target
+    lines = [f"# {md(a.title)} → {md(b.title)}", "",
+             f"Level {a.level} → {b.level} (change: {answer.level_change:+d}).", "",
+             "## Skills", "", *table(["Skill", md(a.title), md(b.title), "Change"], [
+                 [md(c.name), "–" if c.before is None else str(c.before),
+                  "–" if c.after is None else str(c.after), c.change] for c in answer.skills]),
+             "", "## Responsibilities", "", f"Only as {md(a.title)}:", "",
+             *(bullets(answer.only_source) or ["- none"]), "", f"Only as {md(b.title)}:", "",
+             *(bullets(answer.only_target) or ["- none"]), "", "## Path", ""]
+    if answer.path is None:
+        lines.append("No path between them in the data.")
+    else:
+        titles = " → ".join(md(dataset.roles[r].title) for r in answer.path.roles)
+        lines.append(f"{titles} ({answer.path.moves} moves; typical years: "
+                     f"{years_text(answer.path.years)}).")
+    return document(lines)
+
+
+@render.register
+def _(answer: GraphAnswer, dataset: Dataset) -> str:
+    title = "the whole ladder" if answer.root is None else f"from {md(answer.root.title)}"
+    rows = [[md(dataset.roles[p.source_id].title), md(dataset.roles[p.target_id].title),
+             p.kind, years_text(p.years)] for p in answer.progressions]
+    lines = [f"# Career graph: {title}", ""]
+    if len(answer.progressions) <= mermaid_render.MAX_EDGES:
+        lines += ["```mermaid", *mermaid_render.graph_lines(answer, dataset), "```", ""]
+    return document(lines + table(["From", "To", "Kind", "Typical years"], rows))
