@@ -77,6 +77,7 @@ def check_dataset(source: DataSource) -> tuple[Dataset | None, list[Problem]]:
     roles_name = source.display(source.roles)
     moves_name = source.display(source.progressions)
     roles_root = read_file(source.roles, roles_name, problems)
+    roles_readable = not problems
     moves_root = read_file(source.progressions, moves_name, problems)
 
     def reporter(name: str) -> Report:
@@ -85,16 +86,19 @@ def check_dataset(source: DataSource) -> tuple[Dataset | None, list[Problem]]:
         return report
 
     report_roles, report_moves = reporter(roles_name), reporter(moves_name)
-    roles, broken_ids = _collect_roles(expect_list(roles_root, "roles", report_roles),
-                                       report_roles)
+    role_items = expect_list(roles_root, "roles", report_roles)
+    roles, broken_ids = _collect_roles(role_items or [], report_roles)
     # Moves can be checked against the roles only when roles.yaml could be read;
     # a move to a role that is itself broken was reported there already.
-    known = roles_root is not None
-    moves = _collect_moves(expect_list(moves_root, "progressions", report_moves), roles,
+    known = role_items is not None and roles_readable
+    moves = _collect_moves(expect_list(moves_root, "progressions", report_moves) or [], roles,
                            report_moves, known, broken_ids)
     if roles_root is not None and not roles and not problems:
         problems.append(Problem(roles_name, 1, 1, "the dataset has no roles"))
     if problems:
+        # Messages in reading order: roles.yaml first, then progressions.yaml.
+        order = {roles_name: 0, moves_name: 1}
+        problems.sort(key=lambda p: (order.get(p.file, 2), p.line, p.column))
         return None, problems
     dataset = Dataset({role.id: role for role, _ in roles.values()}, tuple(moves), source.label)
     return dataset, []

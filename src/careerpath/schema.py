@@ -218,20 +218,23 @@ def _read_years(node: Node, report: Report) -> Years | None:
     return Years(single, single)
 
 
-def expect_list(root: Node | None, key: str, report: Report) -> list[Node]:
-    """The list under the file's single top-level key (`roles` or `progressions`)."""
+def expect_list(root: Node | None, key: str, report: Report) -> list[Node] | None:
+    """The list under the file's single top-level key (`roles` or `progressions`).
+
+    None when the file has no such list (the problem is reported).
+    """
     if root is None:
-        return []
+        return None
     fields = Fields(root, (key,), "the top level of the file", report)
     if not isinstance(root, Mapping):
-        return []
+        return None
     node = fields.values.get(key)
     if node is None:
         report(root, f"missing top-level key '{key}'")
-        return []
+        return None
     if isinstance(node, Scalar) and node.value is None:
         return []
     if not isinstance(node, Sequence):
         report(node, f"'{key}' must be a list, got {_shown(node)}")
-        return []
+        return None
     return node.items

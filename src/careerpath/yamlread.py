@@ -23,17 +23,9 @@ from careerpath.errors import Problem
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 
-_Parser: Any = getattr(yaml, "CParser", None)
-if _Parser is None:  # pragma: no cover - libyaml is present in every wheel we use
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream: bytes) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+# libyaml's parser when present (every PyYAML wheel has it); only its event
+# stream is used, never its (recursive) composer.
+_Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -146,6 +138,8 @@ def read_yaml(data: bytes, filename: str) -> tuple[Node | None, list[Problem]]:
         return None, problems
     except _Abort:
         return None, problems
+    if builder.root is None and not problems:
+        problem(1, 1, "file is empty")
     return builder.root, problems
 
 
@@ -184,14 +178,16 @@ class _Builder:
             elif kind == "ScalarEvent":
                 node = self._scalar(event, line, column)
             elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-                self._check_tag(event.tag, line, column)
                 if len(stack) >= MAX_DEPTH:
                     self.problem(line, column, f"nesting deeper than {MAX_DEPTH} levels; "
                                  "careerpath data needs at most four")
                     raise _Abort
                 node = Mapping([], line, column) if kind == "MappingStartEvent" else \
                     Sequence([], line, column)
-                self._attach(stack, pending_keys, node)
+                # A refused tag leaves a null in the tree; the node is still built
+                # (and dropped) so the events stay balanced.
+                allowed = self._check_tag(event.tag, line, column)
+                self._attach(stack, pending_keys, node if allowed else Scalar(None, "", line, column))
                 stack.append(node)
                 pending_keys.append(None)
                 continue

@@ -1,0 +1,115 @@
+"""Broken datasets: (name, roles.yaml, progressions.yaml, expected stderr lines)."""
+
+from __future__ import annotations
+
+OK_ROLES = """\
+roles:
+  - {id: a, title: Alpha, level: 1}
+  - {id: b, title: Beta, level: 2}
+"""
+OK_MOVES = """\
+progressions:
+  - {from: a, to: b}
+"""
+
+CASES: list[tuple[str, str, str, list[str]]] = [
+    ("syntax error", "roles:\n  - id: a\n    title: [Alpha\n", OK_MOVES, [
+        "roles.yaml:4:1: YAML syntax error: did not find expected ',' or ']'"]),
+    ("empty file", "", OK_MOVES, ["roles.yaml:1:1: file is empty"]),
+    ("only a comment", "# nothing\n", OK_MOVES, ["roles.yaml:1:1: file is empty"]),
+    ("top level a list", "- a\n- b\n", OK_MOVES, [
+        "roles.yaml:1:1: the top level of the file must be a mapping of keys to values, got a list"]),
+    ("two documents", OK_ROLES + "---\nroles: []\n", OK_MOVES, [
+        "roles.yaml:4:1: more than one YAML document in the file; keep one (remove the extra '---')"]),
+    ("invalid utf-8", "roles:\n  - {id: a, title: Al\xff, level: 1}\n", OK_MOVES, [
+        "roles.yaml:2:22: invalid UTF-8 (byte 0xff); save the file as UTF-8"]),
+    ("python tag", "roles: !!python/object/apply:os.system [echo hi]\n", OK_MOVES, [
+        "roles.yaml:1:8: tag '!!python/object/apply:os.system' is not allowed in careerpath "
+        "data (nothing in a data file is ever run or constructed)"]),
+    ("duplicate key", "roles:\n  - id: a\n    title: Alpha\n    title: Again\n    level: 1\n",
+     "progressions: []\n", [
+        "roles.yaml:4:5: duplicate key 'title' in a role (first at line 3)"]),
+    ("id read as a number", "roles:\n  - {id: 010, title: Alpha, level: 1}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:10: id must be text, got an integer (010); put it in quotes"]),
+    ("title read as a boolean", "roles:\n  - {id: a, title: yes, level: 1}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:20: title must be text, got a boolean (yes); put it in quotes"]),
+    ("title read as a date", "roles:\n  - {id: a, title: 2024-01-02, level: 1}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:20: title must be text, got a date (2024-01-02); put it in quotes"]),
+    ("title read as a float", "roles:\n  - {id: a, title: 1.0, level: 1}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:20: title must be text, got a number (1.0); put it in quotes"]),
+    ("level as text", "roles:\n  - {id: a, title: Alpha, level: senior}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:34: level must be an integer >= 1, got 'senior'"]),
+    ("level as float", "roles:\n  - {id: a, title: Alpha, level: 2.5}\n", "progressions: []\n", [
+        "roles.yaml:2:34: level must be an integer >= 1, got a number (2.5)"]),
+    ("level quoted", "roles:\n  - {id: a, title: Alpha, level: '2'}\n", "progressions: []\n", [
+        "roles.yaml:2:34: level must be an integer >= 1, got '2'"]),
+    ("level zero", "roles:\n  - {id: a, title: Alpha, level: 0}\n", "progressions: []\n", [
+        "roles.yaml:2:34: level must be an integer >= 1, got an integer (0)"]),
+    ("unknown key", "roles:\n  - {id: a, title: Alpha, lvl: 1}\n", "progressions: []\n", [
+        "roles.yaml:2:5: missing required key 'level'",
+        "roles.yaml:2:27: unknown key 'lvl' in a role; did you mean 'level'?"]),
+    ("missing id", "roles:\n  - {title: Alpha, level: 1}\n", "progressions: []\n", [
+        "roles.yaml:2:5: missing required key 'id'"]),
+    ("bad id characters", "roles:\n  - {id: Senior_Manager, title: Alpha, level: 1}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:10: id 'Senior_Manager' must be lowercase letters, digits and single "
+        "'-' between them (e.g. 'senior-manager')"]),
+    ("proficiency out of range", "roles:\n  - id: a\n    title: Alpha\n    level: 1\n"
+     "    skills: {SQL: 6}\n", "progressions: []\n", [
+        "roles.yaml:5:19: proficiency of skill 'SQL' must be an integer from 1 to 5, "
+        "got an integer (6)"]),
+    ("skills as a list", "roles:\n  - id: a\n    title: Alpha\n    level: 1\n"
+     "    skills: [SQL]\n", "progressions: []\n", [
+        "roles.yaml:5:13: skills must be a mapping of skill name to proficiency 1-5, got a list"]),
+    ("unknown experience level", "roles:\n  - id: a\n    title: Alpha\n    level: 1\n"
+     "    activities: {junior: [x]}\n", "progressions: []\n", [
+        "roles.yaml:5:18: unknown key 'junior' in activities; did you mean 'senior'?"]),
+    ("responsibilities not a list", "roles:\n  - id: a\n    title: Alpha\n    level: 1\n"
+     "    responsibilities: Do things\n", "progressions: []\n", [
+        "roles.yaml:5:23: responsibilities must be a list of text, got 'Do things'"]),
+    ("duplicate id", OK_ROLES + "  - {id: a, title: Gamma, level: 3}\n", OK_MOVES, [
+        "roles.yaml:4:10: duplicate id 'a' (first at line 2)"]),
+    ("duplicate title ignoring case", OK_ROLES + "  - {id: c, title: ALPHA, level: 3}\n",
+     OK_MOVES, [
+        "roles.yaml:4:20: title 'ALPHA' is already the title of role 'a' (line 2); "
+        "names must be unique, ignoring case"]),
+    ("alias clashes with an id", OK_ROLES + "  - {id: c, title: Gamma, level: 3, aliases: [B]}\n",
+     OK_MOVES, [
+        "roles.yaml:4:47: alias 'B' is already the id of role 'b' (line 3); "
+        "names must be unique, ignoring case"]),
+    ("unknown role in a move", OK_ROLES, "progressions:\n  - {from: a, to: bb}\n", [
+        "progressions.yaml:2:19: 'to' names unknown role 'bb'; did you mean 'b'?"]),
+    ("self-loop", OK_ROLES, "progressions:\n  - {from: a, to: a, kind: lateral}\n", [
+        "progressions.yaml:2:5: a move from 'a' to itself is not allowed"]),
+    ("duplicate move", OK_ROLES, OK_MOVES + "  - {from: a, to: b, kind: lateral}\n", [
+        "progressions.yaml:3:5: duplicate move a -> b (first at line 2)"]),
+    ("promotion to a lower level", OK_ROLES, "progressions:\n  - {from: b, to: a}\n", [
+        "progressions.yaml:2:5: promotion b (level 2) -> a (level 1) must go to a higher level; "
+        "mark it 'kind: lateral' or fix the levels"]),
+    ("unknown kind", OK_ROLES, "progressions:\n  - {from: a, to: b, kind: demotion}\n", [
+        "progressions.yaml:2:28: kind must be 'promotion' or 'lateral', got 'demotion'"]),
+    ("years range reversed", OK_ROLES, "progressions:\n  - {from: a, to: b, years: [4, 2]}\n", [
+        "progressions.yaml:2:29: years range [4, 2] has min greater than max"]),
+    ("years as text", OK_ROLES, "progressions:\n  - {from: a, to: b, years: soon}\n", [
+        "progressions.yaml:2:29: years must be a number >= 0 or a range [min, max], "
+        "got 'soon'"]),
+    ("alias in a data file", "roles:\n  - &r {id: a, title: Alpha, level: 1}\n  - *r\n",
+     "progressions: []\n", [
+        "roles.yaml:3:5: alias '*r' is not supported in careerpath data; "
+        "write the value out in full",
+        "roles.yaml:3:5: a role must be a mapping of keys to values, got nothing (null)"]),
+    ("raw control character", "roles:\n  - {id: a, title: \"A\x1b\", level: 1}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:22: character U+001B is not allowed in YAML; write it as an escape "
+        "inside double quotes"]),
+    ("problems in both files at once", "roles:\n  - {id: a, title: Alpha, level: x}\n",
+     "progressions:\n  - {from: a, to: zzz, kind: up}\n", [
+        "roles.yaml:2:34: level must be an integer >= 1, got 'x'",
+        "progressions.yaml:2:19: 'to' names unknown role 'zzz'",
+        "progressions.yaml:2:30: kind must be 'promotion' or 'lateral', got 'up'"]),
+]

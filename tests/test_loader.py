@@ -1,0 +1,83 @@
+"""Loading and validation: the built-in data, the fixture, and a table of broken datasets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from broken_cases import CASES
+
+from careerpath import DataError, load_dataset
+from careerpath.loader import check_dataset, locate, roles_without_moves
+
+
+def test_builtin_dataset_loads_with_every_seed_role() -> None:
+    data = load_dataset()
+    titles = {role.title for role in data.roles.values()}
+    assert len(data.roles) == 21
+    assert {"Ecommerce Coordinator", "Ecommerce Manager", "Senior Ecommerce Manager",
+            "Ecommerce Director", "Senior Ecommerce Director", "VP of Ecommerce",
+            "Chief Digital Officer", "Digital Marketing Specialist",
+            "Customer Experience Manager"} <= titles
+    assert sum(r.specialization_of == "ecommerce-manager" for r in data.roles.values()) == 6
+    assert sum(r.specialization_of == "ecommerce-director" for r in data.roles.values()) == 6
+
+
+def test_builtin_roles_are_complete() -> None:
+    for role in load_dataset().roles.values():
+        assert role.summary and role.track and role.source and role.aliases, role.id
+        assert len(role.responsibilities) >= 3, role.id
+        assert len(role.skills) >= 3, role.id
+        assert all(1 <= level <= 5 for level in role.skills.values())
+
+
+def test_builtin_activities_and_outcomes() -> None:
+    roles = load_dataset().roles
+    for role_id in ("ecommerce-manager", "ecommerce-director"):
+        assert set(roles[role_id].activities) == {"entry", "mid", "senior"}
+    for role_id in ("ecommerce-manager", "digital-marketing-specialist", "ecommerce-director",
+                    "customer-experience-manager"):
+        assert roles[role_id].outcomes, role_id
+
+
+def test_builtin_moves_have_no_invented_years() -> None:
+    assert all(move.years is None for move in load_dataset().progressions)
+
+
+def test_fixture_loads(small: Path) -> None:
+    data = load_dataset(str(small))
+    assert list(data.roles)[:2] == ["analyst", "senior-analyst"]
+    assert data.roles["analyst"].skills == {"SQL": 2, "Excel": 3}
+    assert str(data.move("analyst", "senior-analyst").years) == "1–3 years"
+    assert roles_without_moves(data) == ["island"]
+
+
+@pytest.mark.parametrize(("name", "roles", "moves", "expected"), CASES,
+                         ids=[case[0] for case in CASES])
+def test_broken_dataset(tmp_path: Path, name: str, roles: str, moves: str,
+                        expected: list[str]) -> None:
+    (tmp_path / "roles.yaml").write_bytes(roles.encode("utf-8", "surrogateescape")
+                                          if "\xff" not in roles
+                                          else roles.encode("latin-1"))
+    (tmp_path / "progressions.yaml").write_text(moves, encoding="utf-8")
+    dataset, problems = check_dataset(locate(str(tmp_path)))
+    assert dataset is None
+    shown = [str(p).replace(f"{tmp_path}/", "") for p in problems]
+    assert shown == expected
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    (tmp_path / "roles.yaml").write_text(
+        "roles:\n  - {id: a, title: A, level: 0}\n  - {id: b, title: B, level: x}\n")
+    (tmp_path / "progressions.yaml").write_text("progressions: []\n")
+    with pytest.raises(DataError) as caught:
+        load_dataset(str(tmp_path))
+    assert len(caught.value.problems) == 2
+    assert caught.value.exit_code == 3
+
+
+def test_missing_files(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as caught:
+        load_dataset(str(tmp_path))
+    assert [p.message.split(";")[0] for p in caught.value.problems] == [
+        "file not found", "file not found"]
