@@ -116,6 +116,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
 
     def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
         runner = CliRunner()
-        result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+        result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False,
+                               prog_name="careerpath")
         return Result(result.exit_code, result.stdout, result.stderr)
     return invoke

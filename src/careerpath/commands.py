@@ -65,12 +65,13 @@ def path(
     limit: Annotated[int | None, typer.Option(
         min=1, help="At most this many paths (implies --all) [default with --all: 10].")] = None,
     fastest: Annotated[bool, typer.Option(
-        help="Order by typical years instead of number of moves.")] = False,
+        "--fastest", help="Order by typical years instead of number of moves.")] = False,
     via: Annotated[list[str] | None, typer.Option(
         metavar="ROLE", help="Pass through this role (repeatable).")] = None,
     avoid: Annotated[list[str] | None, typer.Option(
         metavar="ROLE", help="Never pass through this role (repeatable).")] = None,
-    promotions_only: Annotated[bool, typer.Option(help="Use no lateral move.")] = False,
+    promotions_only: Annotated[bool, typer.Option("--promotions-only",
+                                                  help="Use no lateral move.")] = False,
     fmt: FormatOption = Format.text, output: OutputOption = None, force: ForceOption = False,
 ) -> None:
     """Find the career path from one role to another, step by step, with the skills to build.
@@ -174,7 +175,7 @@ def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Text to
 @app.command()
 def graph(ctx: typer.Context,
           role: Annotated[str | None, typer.Argument(
-              metavar="[ROLE]", help="Only what is reachable from this role.")] = None,
+              metavar="ROLE", help="Only what is reachable from this role.")] = None,
           fmt: FormatOption = Format.text, output: OutputOption = None,
           force: ForceOption = False) -> None:
     """Draw the progression graph, level by level, or what is reachable from ROLE.
@@ -192,7 +193,7 @@ def graph(ctx: typer.Context,
 
 @app.command()
 def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
-        metavar="[DIR]", help="Dataset folder [default: the active dataset].")] = None) -> None:
+        metavar="DIR", help="Dataset folder [default: the active dataset].")] = None) -> None:
     """Check a dataset and print every problem (exit 3 if any).
 
     Example: careerpath validate ./my-data

@@ -123,7 +123,7 @@ def _(answer: RoleCard, dataset: Dataset) -> RenderableType:
     def section(title: str, body: RenderableType) -> None:
         parts.append(Text(""))
         parts.append(Text(title, "bold underline"))
-        parts.append(Padding(body, (0, 0, 0, 2)))
+        parts.append(Padding(body, (0, 0, 0, 2), expand=False))
 
     if role.responsibilities:
         section("Responsibilities", _bullets(role.responsibilities))
@@ -241,7 +241,7 @@ def _(answer: SkillsAnswer, dataset: Dataset) -> RenderableType:
     title = Text.assemble("Skills of ", _t(answer.role.title, "bold"))
     if not answer.role.skills:
         return title.append(": none in the data")
-    return Group(title, Padding(_skills_table(answer.ranked()), (0, 0, 0, 2)))
+    return Group(title, Padding(_skills_table(answer.ranked()), (0, 0, 0, 2), expand=False))
 
 
 def _levels_table(role: Role) -> Table:
