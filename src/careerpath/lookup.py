@@ -10,7 +10,8 @@ from careerpath.textsafe import one_line
 
 
 def _normal(name: str) -> str:
-    return " ".join(name.casefold().split())
+    # "Senior-Director", "senior_director" and "senior  director" all mean the same.
+    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
 
 
 def find_role(dataset: Dataset, name: str) -> Role:

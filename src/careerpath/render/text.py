@@ -61,6 +61,11 @@ def _role_line(role: Role) -> Text:
     return line
 
 
+def _title_and_id(role: Role) -> Text:
+    """A table cell: the title, and the id to type below it."""
+    return Text.assemble(_t(role.title, "bold"), "\n", _t(role.id, "cyan"))
+
+
 def typical(years: Years | None) -> str:
     return f"typically {years}" if years else "typical years not given"
 
@@ -87,11 +92,10 @@ def render(answer: Any, dataset: Dataset) -> RenderableType:
 def _(answer: RoleList, dataset: Dataset) -> RenderableType:
     table = Table(title=f"{len(answer.roles)} roles", title_justify="left", expand=False)
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Title", style="bold")
-    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Role (id)")
     table.add_column("Track", style="dim")
     for role in answer.roles:
-        table.add_row(str(role.level), _t(role.title), _t(role.id), _t(role.track))
+        table.add_row(str(role.level), _title_and_id(role), _t(role.track))
     return table
 
 
@@ -215,8 +219,7 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
                   title_justify="left")
     table.add_column("Moves", justify="right")
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Title", style="bold")
-    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Role (id)")
     table.add_column("First move", no_wrap=True)
     direct = {p.target_id: p for p in dataset.moves_out(answer.role.id)}
     with_years = any(p.years for p in direct.values())
@@ -224,7 +227,7 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
         table.add_column("Typical years", style="dim", no_wrap=True)
     for item in answer.reachable:
         role = dataset.roles[item.role_id]
-        cells: list[Any] = [str(item.moves), str(role.level), _t(role.title), _t(role.id),
+        cells: list[Any] = [str(item.moves), str(role.level), _title_and_id(role),
                             Text(item.first_kind, "green" if item.first_kind == "promotion"
                                  else "yellow")]
         if with_years:
@@ -271,12 +274,10 @@ def _(answer: SearchAnswer, dataset: Dataset) -> RenderableType:
     table = Table(title=Text.assemble(f"{len(answer.hits)} role(s) matching ", _t(answer.text)),
                   title_justify="left")
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Title", style="bold")
-    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Role (id)")
     table.add_column("Matched in", style="dim")
     for hit in answer.hits:
-        table.add_row(str(hit.role.level), _t(hit.role.title), _t(hit.role.id),
-                      ", ".join(hit.matched))
+        table.add_row(str(hit.role.level), _title_and_id(hit.role), ", ".join(hit.matched))
     return table
 
 
