@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from broken_cases import CASES
 
+from broken_cases import CASES
 from careerpath import DataError, load_dataset
 from careerpath.loader import check_dataset, locate, roles_without_moves
 

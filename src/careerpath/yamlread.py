@@ -14,7 +14,7 @@ PyYAML Loader because that gives us, at once:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -65,7 +65,7 @@ class Sequence:
     column: int
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 
 class _Abort(Exception):
