@@ -27,7 +27,7 @@ def test_billion_laughs_is_refused() -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     lines += [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]"
               for i in range(8)]
-    root, problems = read_yaml("\n".join(lines).encode(), "roles.yaml")
+    _root, problems = read_yaml("\n".join(lines).encode(), "roles.yaml")
     assert len(problems) == 72
     assert str(problems[0]) == ("roles.yaml:2:8: alias '*a' is not supported in careerpath "
                                 "data; write the value out in full")
