@@ -120,3 +120,13 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
                                prog_name="careerpath")
         return Result(result.exit_code, result.stdout, result.stderr)
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty cache folder: none touches ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.delenv("CAREERPATH_NO_CACHE", raising=False)
+    return folder / "careerpath"

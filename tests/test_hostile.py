@@ -95,3 +95,9 @@ def test_random_text_never_reaches_output_raw(tmp_path: Path, title: str, duty: 
                                    catch_exceptions=False)
             assert result.exit_code == 0, result.output
             assert not RAW_CONTROL.search(result.stdout), (args, fmt)
+
+
+def test_unicode_digits_are_not_integers() -> None:
+    root, problems = read_yaml("a: 1²\nb: ٣\nc: 12\n".encode(), "roles.yaml")
+    assert not problems
+    assert [value.value for _, value in root.items] == ["1²", "٣", 12]  # type: ignore[union-attr]

@@ -51,16 +51,17 @@ app = typer.Typer(
 
 
 class State:
-    def __init__(self, data_dir: str | None, no_color: bool) -> None:
+    def __init__(self, data_dir: str | None, no_color: bool, no_cache: bool = False) -> None:
         self.data_dir = data_dir
         self.no_color = no_color
+        self.no_cache = no_cache
         self._dataset: Dataset | None = None
 
     def dataset(self) -> Dataset:
         if self._dataset is None:
             from careerpath.loader import load_dataset
 
-            self._dataset = load_dataset(self.data_dir)
+            self._dataset = load_dataset(self.data_dir, use_cache=not self.no_cache)
         return self._dataset
 
 
@@ -79,11 +80,14 @@ def main_options(
              "[default: $CAREERPATH_DATA, else the built-in eCommerce ladder]")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")]
     = False,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Parse the dataset afresh; neither read nor write the cache "
+                           "(CAREERPATH_NO_CACHE=1 works too).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Explore career paths between roles: multi-step paths, skill gaps, level comparisons."""
-    ctx.obj = State(data, no_color)
+    ctx.obj = State(data, no_color, no_cache)
 
 
 FormatOption = Annotated[Format, typer.Option(

@@ -8,6 +8,7 @@ paths in that order; role ids break the remaining ties.
 
 from __future__ import annotations
 
+import heapq
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,72 +40,97 @@ class Reachable:
     first_kind: str  # kind of the first move on the way there
 
 
-def _build(dataset: Dataset, query: PathQuery) -> Any:
-    import networkx as nx
+Edge = tuple[str, str, int]
 
-    known_years = [round(p.years.midpoint * 100) for p in dataset.progressions if p.years]
-    unknown = sum(known_years) + 1  # a move without years costs more than all known ones
+
+def _weighted_edges(dataset: Dataset, query: PathQuery) -> list[Edge]:
+    """The moves the query may use, each with its integer cost."""
+    # Year units: hundredths of a year at the midpoint of the typical range.
+    units = [None if p.years is None else round((p.years.min + p.years.max) * 50)
+             for p in dataset.progressions]
+    unknown = sum(u for u in units if u is not None) + 1  # costs more than all known years
     year_span = (len(dataset.progressions) + 1) * unknown  # above any path's year cost
     node_count = len(dataset.roles) + 1  # above any path's number of moves
-    graph = nx.DiGraph()
-    graph.add_nodes_from(role for role in dataset.roles if role not in query.avoid)
-    for move in dataset.progressions:
-        if move.source_id in query.avoid or move.target_id in query.avoid:
+    avoid, fastest = set(query.avoid), query.fastest
+    edges = []
+    for move, known in zip(dataset.progressions, units):
+        if move.source_id in avoid or move.target_id in avoid:
             continue
         if query.promotions_only and move.kind != "promotion":
             continue
-        years = round(move.years.midpoint * 100) if move.years else unknown
-        weight = years * node_count + 1 if query.fastest else year_span + years
-        graph.add_edge(move.source_id, move.target_id, weight=weight)
-    return graph
+        years = unknown if known is None else known
+        edges.append((move.source_id, move.target_id,
+                      years * node_count + 1 if fastest else year_span + years))
+    return edges
 
 
 def find_paths(dataset: Dataset, query: PathQuery) -> list[CareerPath]:
     """The best `query.limit` paths in order. Raises NoAnswer when there is none."""
-    import networkx as nx
-
     for role_id in (query.source, query.target):
         if role_id in query.avoid:
             raise UsageError(f"--avoid names '{role_id}', an end of the path itself")
     if query.source == query.target:
         raise UsageError(f"the path starts and ends at '{query.source}'; name two different roles")
-    graph = _build(dataset, query)
+    edges = _weighted_edges(dataset, query)
     vias = [v for v in query.via if v not in (query.source, query.target)]
     if query.limit == 1 and not vias:
-        best = _best_path(graph, query.source, query.target)
+        # The everyday question needs no path enumeration: one Dijkstra, and
+        # networkx (a tenth of a second to import) stays unloaded.
+        best = _best_path(edges, query.source, query.target)
         paths = [best] if best else []
     else:
-        try:
-            candidates: Iterable[list[str]] = nx.shortest_simple_paths(
-                graph, query.source, query.target, weight="weight")
-            paths = _ranked(graph, _passing(candidates, vias), query.limit)
-        except nx.NetworkXNoPath:
-            paths = []
+        paths = _alternatives(dataset, edges, query, vias)
     if not paths:
-        raise NoAnswer(_no_path_reason(dataset, graph, query, vias))
+        raise NoAnswer(_no_path_reason(dataset, edges, query, vias))
     return [dataset.path(path) for path in paths]
 
 
-def _best_path(graph: Any, source: str, target: str) -> list[str] | None:
-    """The cheapest path, ties broken by the smallest sequence of role ids.
-
-    Distances to the target are computed once; then from the source we always
-    step to the smallest-id neighbour that stays on a cheapest path.
-    """
+def _alternatives(dataset: Dataset, edges: list[Edge], query: PathQuery,
+                  vias: list[str]) -> list[list[str]]:
+    """Several paths in cost order: networkx's k-shortest simple paths, taken lazily."""
     import networkx as nx
 
-    to_target = nx.single_source_dijkstra_path_length(graph.reverse(copy=False), target,
-                                                      weight="weight")
+    graph = nx.DiGraph()
+    graph.add_nodes_from(role for role in dataset.roles if role not in query.avoid)
+    graph.add_weighted_edges_from(edges)
+    try:
+        candidates: Iterable[list[str]] = nx.shortest_simple_paths(
+            graph, query.source, query.target, weight="weight")
+        return _ranked(graph, _passing(candidates, vias), query.limit)
+    except nx.NetworkXNoPath:
+        return []
+
+
+def _best_path(edges: list[Edge], source: str, target: str) -> list[str] | None:
+    """The cheapest path, ties broken by the smallest sequence of role ids.
+
+    Distances to the target are computed once (Dijkstra over the reversed
+    moves); then from the source we always step to the smallest-id neighbour
+    that stays on a cheapest path. Every cost is positive, so the walk ends.
+    """
+    into: dict[str, list[tuple[str, int]]] = {}
+    out: dict[str, list[tuple[str, int]]] = {}
+    for source_id, target_id, cost in edges:
+        into.setdefault(target_id, []).append((source_id, cost))
+        out.setdefault(source_id, []).append((target_id, cost))
+    to_target = {target: 0}
+    queue = [(0, target)]
+    while queue:
+        distance, here = heapq.heappop(queue)
+        if distance > to_target[here]:
+            continue
+        for previous, cost in into.get(here, ()):
+            if distance + cost < to_target.get(previous, distance + cost + 1):
+                to_target[previous] = distance + cost
+                heapq.heappush(queue, (distance + cost, previous))
     if source not in to_target:
         return None
     path = [source]
     while path[-1] != target:
         here = path[-1]
         path.append(min(
-            neighbour for neighbour, edge in graph[here].items()
-            if neighbour in to_target
-            and edge["weight"] + to_target[neighbour] == to_target[here]
-        ))
+            neighbour for neighbour, cost in out[here]
+            if neighbour in to_target and cost + to_target[neighbour] == to_target[here]))
     return path
 
 
@@ -140,9 +166,8 @@ def _ranked(graph: Any, candidates: Iterable[list[str]], limit: int) -> list[lis
     return ranked[:limit]
 
 
-def _no_path_reason(dataset: Dataset, graph: Any, query: PathQuery, vias: list[str]) -> str:
-    import networkx as nx
-
+def _no_path_reason(dataset: Dataset, edges: list[Edge], query: PathQuery,
+                    vias: list[str]) -> str:
     constraints = []
     if query.promotions_only:
         constraints.append("promotions only")
@@ -152,12 +177,25 @@ def _no_path_reason(dataset: Dataset, graph: Any, query: PathQuery, vias: list[s
         constraints.append("through " + ", ".join(vias))
     within = f" ({'; '.join(constraints)})" if constraints else ""
     reason = f"no path from {query.source} to {query.target}{within}"
-    reachable = sorted(nx.descendants(graph, query.source),
+    reachable = sorted(_downstream(edges, query.source) - {query.source},
                        key=lambda r: (-dataset.roles[r].level, r))
     if not reachable:
         return reason + f"; no move leads out of {query.source}"
     shown = ", ".join(reachable[:5]) + (", ..." if len(reachable) > 5 else "")
     return reason + f"; from {query.source} you can reach {shown}"
+
+
+def _downstream(edges: list[Edge], start: str) -> set[str]:
+    out: dict[str, list[str]] = {}
+    for source_id, target_id, _ in edges:
+        out.setdefault(source_id, []).append(target_id)
+    seen, stack = {start}, [start]
+    while stack:
+        for target_id in out.get(stack.pop(), ()):
+            if target_id not in seen:
+                seen.add(target_id)
+                stack.append(target_id)
+    return seen
 
 
 def reachable(dataset: Dataset, role_id: str, depth: int) -> list[Reachable]:

@@ -48,37 +48,62 @@ def locate(data_dir: str | None = None) -> DataSource:
     return DataSource(folder / ROLES_FILE, folder / PROGRESSIONS_FILE, given)
 
 
-def load_dataset(data_dir: str | None = None) -> Dataset:
-    """Load and validate the active dataset; raise DataError listing every problem."""
-    dataset, problems = check_dataset(locate(data_dir))
+def load_dataset(data_dir: str | None = None, *, use_cache: bool = True) -> Dataset:
+    """Load and validate the active dataset; raise DataError listing every problem.
+
+    A valid dataset is kept in the cache (see `cache.py`), so the next run with
+    unchanged files skips parsing and validation.
+    """
+    from careerpath import cache
+
+    source = locate(data_dir)
+    files = [source.roles, source.progressions]
+    contents = [_read_bytes(path) for path in files]
+    readable = [c for c in contents if isinstance(c, bytes)]
+    caching = use_cache and not cache.disabled() and len(readable) == len(files)
+    if caching:
+        cached = cache.load(files, readable, source.label)
+        if cached is not None:
+            return cached
+    dataset, problems = check_dataset(source, contents)
     if problems or dataset is None:
         raise DataError(problems)
+    if caching:
+        cache.store(files, readable, dataset)
     return dataset
 
 
-def read_file(path: Path, name: str, problems: list[Problem]) -> Node | None:
+def _read_bytes(path: Path) -> bytes | OSError:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        return path.read_bytes()
+    except OSError as error:
+        return error
+
+
+def _parse(contents: bytes | OSError, name: str, problems: list[Problem]) -> Node | None:
+    if isinstance(contents, FileNotFoundError):
         problems.append(Problem(name, 1, 1, "file not found; a dataset folder needs "
                                 f"{ROLES_FILE} and {PROGRESSIONS_FILE}"))
         return None
-    except OSError as error:
-        problems.append(Problem(name, 1, 1, f"cannot read the file: {error.strerror}"))
+    if isinstance(contents, OSError):
+        problems.append(Problem(name, 1, 1, f"cannot read the file: {contents.strerror}"))
         return None
-    root, found = read_yaml(data, name)
+    root, found = read_yaml(contents, name)
     problems.extend(found)
     return root
 
 
-def check_dataset(source: DataSource) -> tuple[Dataset | None, list[Problem]]:
+def check_dataset(source: DataSource, contents: list[bytes | OSError] | None = None,
+                  ) -> tuple[Dataset | None, list[Problem]]:
     """Parse and validate both files. Returns the dataset (None if unusable) and problems."""
+    if contents is None:
+        contents = [_read_bytes(source.roles), _read_bytes(source.progressions)]
     problems: list[Problem] = []
     roles_name = source.display(source.roles)
     moves_name = source.display(source.progressions)
-    roles_root = read_file(source.roles, roles_name, problems)
+    roles_root = _parse(contents[0], roles_name, problems)
     roles_readable = not problems
-    moves_root = read_file(source.progressions, moves_name, problems)
+    moves_root = _parse(contents[1], moves_name, problems)
 
     def reporter(name: str) -> Report:
         def report(node: Node, message: str) -> None:

@@ -5,13 +5,8 @@ from __future__ import annotations
 import difflib
 
 from careerpath.errors import RoleLookupError
-from careerpath.model import Dataset, Role
+from careerpath.model import Dataset, Role, normal_name
 from careerpath.textsafe import one_line
-
-
-def _normal(name: str) -> str:
-    # "Senior-Director", "senior_director" and "senior  director" all mean the same.
-    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
 
 
 def find_role(dataset: Dataset, name: str) -> Role:
@@ -21,15 +16,15 @@ def find_role(dataset: Dataset, name: str) -> Role:
     title or alias selects that role. Raises RoleLookupError (exit 2) when the
     name matches nothing (with suggestions) or several roles (with candidates).
     """
-    wanted = _normal(name)
+    wanted = normal_name(name)
     if not wanted:
         raise RoleLookupError("a role name must not be empty")
-    exact = [role for role in dataset.roles.values()
-             if any(_normal(known) == wanted for known in role.names())]
+    names = dataset.names
+    exact = [dataset.roles[role_id] for role_id in names.get(wanted, [])]
     if len(exact) == 1:
         return exact[0]
-    prefixed = exact or [role for role in dataset.roles.values()
-                         if any(_normal(known).startswith(wanted) for known in role.names())]
+    prefixed = exact or [dataset.roles[role_id] for role_id in dict.fromkeys(
+        role_id for known, ids in names.items() if known.startswith(wanted) for role_id in ids)]
     if len(prefixed) == 1:
         return prefixed[0]
     shown = one_line(name)
@@ -46,10 +41,7 @@ def find_role(dataset: Dataset, name: str) -> Role:
 
 
 def _suggestions(dataset: Dataset, wanted: str) -> list[str]:
-    by_name: dict[str, str] = {}
-    for role in dataset.roles.values():
-        for known in role.names():
-            by_name.setdefault(_normal(known), role.id)
+    by_name = {known: ids[0] for known, ids in dataset.names.items()}
     close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
     ids: list[str] = []
     for match in close:

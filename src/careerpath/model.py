@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
+from typing import Any
 
 PROFICIENCY_LABELS = {
     1: "awareness",
@@ -15,6 +16,11 @@ PROFICIENCY_LABELS = {
 }
 EXPERIENCE_LEVELS = ("entry", "mid", "senior")
 MOVE_KINDS = ("promotion", "lateral")
+
+
+def normal_name(name: str) -> str:
+    """How role names compare: case, dashes, underscores and spacing do not matter."""
+    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
 
 
 def proficiency_label(level: int) -> str:
@@ -49,6 +55,15 @@ def _number(value: float) -> float:
     return int(value) if float(value).is_integer() else value
 
 
+def _build_from(cls: type, values: list[object] | tuple[object, ...]) -> object:
+    """Make a frozen dataclass from field values in order, without the per-field
+    `object.__setattr__` of the generated __init__: the cache makes tens of
+    thousands of these, and values read from the cache were validated before."""
+    instance: Any = object.__new__(cls)
+    instance.__dict__.update(zip(cls._field_names, values))  # type: ignore[attr-defined]
+    return instance
+
+
 @dataclass(frozen=True)
 class Role:
     id: str
@@ -70,6 +85,10 @@ class Role:
         """Every name the role answers to on the command line."""
         return (self.id, self.title, *self.aliases)
 
+    @classmethod
+    def from_values(cls, values: list[object] | tuple[object, ...]) -> Role:
+        return _build_from(cls, values)  # type: ignore[return-value]
+
 
 @dataclass(frozen=True)
 class Progression:
@@ -80,12 +99,29 @@ class Progression:
     note: str | None = None
     source: str | None = None
 
+    @classmethod
+    def from_values(cls, values: list[object] | tuple[object, ...]) -> Progression:
+        return _build_from(cls, values)  # type: ignore[return-value]
+
+
+Role._field_names = tuple(f.name for f in fields(Role))  # type: ignore[attr-defined]
+Progression._field_names = tuple(f.name for f in fields(Progression))  # type: ignore[attr-defined]
+
 
 @dataclass(frozen=True)
 class Dataset:
     roles: Mapping[str, Role]
     progressions: tuple[Progression, ...]
     location: str = "built-in"
+
+    @cached_property
+    def names(self) -> dict[str, list[str]]:
+        """Every normalised id, title and alias -> the ids of the roles it names."""
+        index: dict[str, list[str]] = {}
+        for role in self.roles.values():
+            for name in {normal_name(known) for known in role.names()}:
+                index.setdefault(name, []).append(role.id)
+        return index
 
     @cached_property
     def _moves_by_pair(self) -> dict[tuple[str, str], Progression]:

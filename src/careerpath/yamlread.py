@@ -43,7 +43,7 @@ _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Scalar:
     value: Any  # str, int, float, bool, None or datetime.date as YAML 1.1 reads it
     text: str  # the text as written
@@ -51,14 +51,14 @@ class Scalar:
     column: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mapping:
     items: list[tuple[Scalar, Node]]
     line: int
     column: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Sequence:
     items: list[Node]
     line: int
@@ -72,13 +72,22 @@ class _Abort(Exception):
     """The file cannot be read any further; the problem is already recorded."""
 
 
+_RESOLVED_TAGS = {"tag:yaml.org,2002:" + name for name in
+                  ("bool", "null", "int", "float", "timestamp")}
+
+
 def _resolve_plain(text: str) -> Any:
     """What YAML 1.1 makes of an unquoted scalar: `yes` is True, `010` is 8."""
-    if text == "" or text == "~":
+    if not text or text == "~":
         return None
-    for tag, regexp in _RESOLVERS.get(text[0], ()):
+    resolvers = _RESOLVERS.get(text[0])
+    if resolvers is None:  # most text: no implicit type starts with this character
+        return text
+    if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
+        return int(text)  # the common case of a plain decimal, without the regexes
+    for tag, regexp in resolvers:
         if regexp.match(text):
-            if tag == _STR:
+            if tag not in _RESOLVED_TAGS:  # '<<' and '=' stay text
                 break
             return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, text))
     return text
@@ -144,82 +153,104 @@ def read_yaml(data: bytes, filename: str) -> tuple[Node | None, list[Problem]]:
 
 
 class _Builder:
-    """Turns the event stream into nodes with an explicit stack (no recursion)."""
+    """Turns the event stream into nodes with an explicit stack (no recursion).
+
+    This loop runs once per YAML event, hundreds of thousands of times for a
+    large dataset, so it keeps everything in local variables.
+    """
 
     def __init__(self, problem: Any) -> None:
         self.problem = problem
         self.root: Node | None = None
-        self.documents = 0
 
     def run(self, parser: Any) -> None:
-        stack: list[Mapping | Sequence] = []
-        pending_keys: list[Scalar | None] = []
+        get_event = parser.get_event
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        container_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        resolve, problem = _resolve_plain, self.problem
+        stack: list[tuple[Any, bool, Any]] = []  # enclosing (container, is_mapping, key)
+        parent: Any = None
+        parent_is_mapping = False
+        key: Any = None
+        documents = 0
         while True:
-            event = parser.get_event()
-            kind = type(event).__name__
-            if kind == "StreamEndEvent":
-                return
-            if kind in ("StreamStartEvent", "DocumentEndEvent"):
-                continue
-            mark = event.start_mark
-            line, column = mark.line + 1, mark.column + 1
-            if kind == "DocumentStartEvent":
-                self.documents += 1
-                if self.documents > 1:
-                    self.problem(line, column, "more than one YAML document in the file; "
-                                 "keep one (remove the extra '---')")
-                    raise _Abort
-                continue
-            node: Node
-            if kind == "AliasEvent":
-                self.problem(line, column, f"alias '*{event.anchor}' is not supported in "
-                             "careerpath data; write the value out in full")
-                node = Scalar(None, "", line, column)
-            elif kind == "ScalarEvent":
-                node = self._scalar(event, line, column)
-            elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            event = get_event()
+            kind = event.__class__
+            node: Any
+            if kind is scalar_event:
+                mark = event.start_mark
+                text = event.value
+                if not event.style and event.implicit[0]:
+                    node = Scalar(resolve(text), text, mark.line + 1, mark.column + 1)
+                else:
+                    node = self._tagged_scalar(event, mark.line + 1, mark.column + 1)
+            elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
                 if len(stack) >= MAX_DEPTH:
-                    self.problem(line, column, f"nesting deeper than {MAX_DEPTH} levels; "
-                                 "careerpath data needs at most four")
+                    problem(line, column, f"nesting deeper than {MAX_DEPTH} levels; "
+                            "careerpath data needs at most four")
                     raise _Abort
-                node = Mapping([], line, column) if kind == "MappingStartEvent" else \
-                    Sequence([], line, column)
-                # A refused tag leaves a null in the tree; the node is still built
-                # (and dropped) so the events stay balanced.
-                allowed = self._check_tag(event.tag, line, column)
-                self._attach(stack, pending_keys, node if allowed else Scalar(None, "", line, column))
-                stack.append(node)
-                pending_keys.append(None)
+                is_mapping = kind is mapping_start
+                container = Mapping([], line, column) if is_mapping else Sequence([], line, column)
+                # A refused tag leaves a null in the tree; the container is still
+                # built (and dropped) so the events stay balanced.
+                node = container if self._check_tag(event.tag, line, column) else \
+                    Scalar(None, "", line, column)
+                self._attach(parent, parent_is_mapping, key, node)
+                # What the enclosing mapping expects once this container closes: a
+                # new key if it was a value; if it was (wrongly) a key, its value,
+                # paired with a placeholder key.
+                after = Scalar(None, "?", line, column) if parent_is_mapping and key is None \
+                    else None
+                stack.append((parent, parent_is_mapping, after))
+                parent, parent_is_mapping, key = container, is_mapping, None
                 continue
-            else:  # MappingEndEvent or SequenceEndEvent
-                stack.pop()
-                pending_keys.pop()
+            elif kind in container_end:
+                parent, parent_is_mapping, key = stack.pop()
                 continue
-            self._attach(stack, pending_keys, node)
+            elif kind is alias_event:
+                mark = event.start_mark
+                problem(mark.line + 1, mark.column + 1, f"alias '*{event.anchor}' is not "
+                        "supported in careerpath data; write the value out in full")
+                node = Scalar(None, "", mark.line + 1, mark.column + 1)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    problem(mark.line + 1, mark.column + 1, "more than one YAML document in "
+                            "the file; keep one (remove the extra '---')")
+                    raise _Abort
+                continue
+            elif kind is yaml.StreamEndEvent:
+                return
+            else:  # stream start, document end
+                continue
+            # attach a scalar or alias
+            if parent is None:
+                self.root = node
+            elif not parent_is_mapping:
+                parent.items.append(node)
+            elif key is None:
+                key = node
+            else:
+                parent.items.append((key, node))
+                key = None
 
-    def _attach(self, stack: list[Mapping | Sequence], keys: list[Scalar | None], node: Node) -> None:
-        if not stack:
+    def _attach(self, parent: Any, is_mapping: bool, key: Any, node: Node) -> None:
+        """Attach a container node; as a mapping key it is refused."""
+        if parent is None:
             self.root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
+        elif not is_mapping:
             parent.items.append(node)
-            return
-        key = keys[-1]
-        if key is None:
-            if not isinstance(node, Scalar):
-                self.problem(node.line, node.column, "a mapping key must be a plain value")
-                node = Scalar(None, "?", node.line, node.column)
-            keys[-1] = node
+        elif key is None:
+            self.problem(node.line, node.column, "a mapping key must be a plain value")
         else:
             parent.items.append((key, node))
-            keys[-1] = None
 
-    def _scalar(self, event: Any, line: int, column: int) -> Scalar:
+    def _tagged_scalar(self, event: Any, line: int, column: int) -> Scalar:
         text = event.value
-        plain = event.style in (None, "") and event.implicit[0]
-        if plain:
-            return Scalar(_resolve_plain(text), text, line, column)
         tag = event.tag
         if tag is None or event.implicit[1] or tag == "!":
             return Scalar(text, text, line, column)

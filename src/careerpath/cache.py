@@ -1,0 +1,123 @@
+"""A cache of parsed, validated datasets, so a large dataset is read once.
+
+Entries live in `$XDG_CACHE_HOME/careerpath` (default `~/.cache/careerpath`),
+one JSON file per dataset, named by a hash of the two files' paths, sizes and
+modification times; inside, a hash of their contents must match too, so any
+edit makes the entry miss. JSON, never pickle: the folder may be shared, and
+reading an entry must never run anything. Only valid datasets are stored (an
+invalid one stays invalid), and any problem with the cache — missing, corrupt,
+truncated, unreadable, a read-only folder — silently falls back to parsing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from careerpath.model import Dataset, Progression, Role, Years
+
+FORMAT = 1
+NO_CACHE_ENV = "CAREERPATH_NO_CACHE"
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "careerpath"
+
+
+def disabled() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
+
+
+def _entry_path(files: list[Path]) -> Path | None:
+    from careerpath import __version__
+
+    parts = [f"{FORMAT}", __version__]
+    try:
+        for path in files:
+            stat = path.stat()
+            parts += [str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
+    except OSError:
+        return None
+    name = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return cache_folder() / f"{name}.json"
+
+
+def content_hash(contents: list[bytes]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for data in contents:
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def load(files: list[Path], contents: list[bytes], location: str) -> Dataset | None:
+    """The cached dataset for these files, or None (for any reason at all)."""
+    entry = _entry_path(files)
+    if entry is None:
+        return None
+    try:
+        stored = json.loads(entry.read_bytes())
+        if stored["format"] != FORMAT or stored["hash"] != content_hash(contents):
+            return None
+        return _decode(stored, location)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def store(files: list[Path], contents: list[bytes], dataset: Dataset) -> None:
+    """Save a valid dataset; give up silently if the cache folder cannot be written."""
+    entry = _entry_path(files)
+    if entry is None:
+        return
+    payload = json.dumps({"format": FORMAT, "hash": content_hash(contents),
+                          **_encode(dataset)}, separators=(",", ":"))
+    temp_name = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temp_name = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+        os.replace(temp_name, entry)
+        temp_name = None
+    except OSError:
+        pass
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def _encode(dataset: Dataset) -> dict[str, Any]:
+    roles = [[r.id, r.title, r.level, list(r.aliases), r.track, r.summary,
+              list(r.responsibilities), {k: list(v) for k, v in r.activities.items()},
+              dict(r.skills), r.specialization_of, list(r.outcomes), r.source]
+             for r in dataset.roles.values()]
+    moves = [[p.source_id, p.target_id, p.kind,
+              None if p.years is None else [p.years.min, p.years.max], p.note, p.source]
+             for p in dataset.progressions]
+    return {"roles": roles, "progressions": moves}
+
+
+def _decode(stored: dict[str, Any], location: str) -> Dataset:
+    roles = {}
+    for values in stored["roles"]:
+        if len(values) != 12:
+            raise ValueError("a cached role has the wrong shape")
+        values[3], values[6], values[10] = tuple(values[3]), tuple(values[6]), tuple(values[10])
+        values[7] = {k: tuple(v) for k, v in values[7].items()}
+        role = Role.from_values(values)
+        roles[role.id] = role
+    moves = []
+    for values in stored["progressions"]:
+        if len(values) != 6:
+            raise ValueError("a cached move has the wrong shape")
+        if values[3] is not None:
+            values[3] = Years(*values[3])
+        moves.append(Progression.from_values(values))
+    return Dataset(roles, tuple(moves), location)
