@@ -274,3 +274,24 @@ def test_python_dash_m(small: Path) -> None:
          "-f", "json"], capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["paths"][0]["moves"] == 2
+
+
+# Runs the CLI, then says on stderr whether networkx was imported.
+PROBE = ("import sys\nfrom careerpath.cli import main\nsys.argv = ['careerpath', *sys.argv[1:]]\n"
+         "try:\n    main()\nexcept SystemExit:\n    pass\n"
+         "sys.stderr.write('networkx' in sys.modules and 'NETWORKX' or 'clean')\n")
+
+
+@pytest.mark.parametrize("args", [["roles"], ["show", "cdo"], ["skills", "vp"],
+                                  ["search", "seo"], ["validate"], ["--help"], ["levels", "em"],
+                                  ["path", "coordinator", "cdo"]])
+def test_commands_that_need_no_graph_library_do_not_import_it(args: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                          check=False)
+    assert done.stderr.endswith("clean"), done.stderr
+
+
+def test_alternatives_use_networkx(small: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", PROBE, "--data", str(small), "path", "analyst",
+                           "hod", "--all"], capture_output=True, text=True, check=False)
+    assert done.stderr.endswith("NETWORKX")

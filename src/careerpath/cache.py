@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +76,8 @@ def store(files: list[Path], contents: list[bytes], dataset: Dataset) -> None:
         return
     payload = json.dumps({"format": FORMAT, "hash": content_hash(contents),
                           **_encode(dataset)}, separators=(",", ":"))
+    import tempfile
+
     temp_name = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

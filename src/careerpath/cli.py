@@ -4,8 +4,8 @@ Heavy modules (networkx, rich, the renderers) are imported inside the
 commands that need them, so `--help` and the graph-free commands start fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: Typer would have to
+# eval every string annotation at each start (about 10 ms).
 import sys
 from enum import Enum
 from typing import Annotated, Any

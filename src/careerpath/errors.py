@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class CareerPathError(Exception):
@@ -34,8 +34,7 @@ class RoleLookupError(UsageError):
         self.candidates = candidates or []
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One located problem in a data file. Line and column are 1-based."""
 
     file: str

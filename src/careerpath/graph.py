@@ -11,8 +11,7 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerpath.errors import NoAnswer, UsageError
 from careerpath.model import CareerPath, Dataset
@@ -22,8 +21,7 @@ from careerpath.model import CareerPath, Dataset
 SEARCH_BUDGET = 20_000
 
 
-@dataclass(frozen=True)
-class PathQuery:
+class PathQuery(NamedTuple):
     source: str
     target: str
     limit: int = 1
@@ -33,8 +31,7 @@ class PathQuery:
     promotions_only: bool = False
 
 
-@dataclass(frozen=True)
-class Reachable:
+class Reachable(NamedTuple):
     role_id: str
     moves: int
     first_kind: str  # kind of the first move on the way there

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from careerpath.errors import UsageError
@@ -22,6 +21,8 @@ def write_atomic(target: str, text: str, *, force: bool) -> None:
     over the target (or linked to it, when the target must not be replaced), so
     a reader never sees a partial file and an interrupted write leaves nothing.
     """
+    import tempfile
+
     path = Path(target)
     folder = path.parent
     if path.is_dir():

@@ -1,8 +1,12 @@
-"""Questions that need no graph search, and the answer types every renderer takes."""
+"""Questions that need no graph search, and the answer types every renderer takes.
+
+The answer types are NamedTuples rather than dataclasses: a frozen dataclass
+costs over half a millisecond to define, and every start of the CLI pays it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careerpath.errors import NoAnswer
 from careerpath.graph import Reachable
@@ -11,8 +15,7 @@ from careerpath.model import CareerPath, Dataset, Progression, Role
 CHANGE_ORDER = ("gained", "raised", "same", "lowered", "dropped")
 
 
-@dataclass(frozen=True)
-class SkillChange:
+class SkillChange(NamedTuple):
     name: str
     before: int | None
     after: int | None
@@ -31,34 +34,29 @@ class SkillChange:
 # ---- answers: what a command hands to a renderer ------------------------------
 
 
-@dataclass(frozen=True)
-class RoleList:
+class RoleList(NamedTuple):
     roles: list[Role]
 
 
-@dataclass(frozen=True)
-class RoleCard:
+class RoleCard(NamedTuple):
     role: Role
     next: list[Progression]
     previous: list[Progression]
 
 
-@dataclass(frozen=True)
-class PathAnswer:
+class PathAnswer(NamedTuple):
     source: Role
     target: Role
     paths: list[CareerPath]
 
 
-@dataclass(frozen=True)
-class NextAnswer:
+class NextAnswer(NamedTuple):
     role: Role
     depth: int
     reachable: list[Reachable]
 
 
-@dataclass(frozen=True)
-class SkillsAnswer:
+class SkillsAnswer(NamedTuple):
     role: Role
 
     def ranked(self) -> list[tuple[str, int]]:
@@ -66,13 +64,11 @@ class SkillsAnswer:
         return sorted(self.role.skills.items(), key=lambda item: (-item[1], item[0].casefold()))
 
 
-@dataclass(frozen=True)
-class LevelsAnswer:
+class LevelsAnswer(NamedTuple):
     role: Role
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     source: Role
     target: Role
     skills: list[SkillChange]
@@ -85,21 +81,18 @@ class Comparison:
         return self.target.level - self.source.level
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     role: Role
     matched: list[str]
     score: int
 
 
-@dataclass(frozen=True)
-class SearchAnswer:
+class SearchAnswer(NamedTuple):
     text: str
     hits: list[SearchHit]
 
 
-@dataclass(frozen=True)
-class GraphAnswer:
+class GraphAnswer(NamedTuple):
     root: Role | None
     roles: list[Role]  # by level, then title
     progressions: list[Progression]

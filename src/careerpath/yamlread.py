@@ -13,7 +13,6 @@ PyYAML Loader because that gives us, at once:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -43,26 +42,29 @@ _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-@dataclass(eq=False, slots=True)
 class Scalar:
-    value: Any  # str, int, float, bool, None or datetime.date as YAML 1.1 reads it
-    text: str  # the text as written
-    line: int
-    column: int
+    __slots__ = ("column", "line", "text", "value")
+
+    def __init__(self, value: Any, text: str, line: int, column: int) -> None:
+        self.value = value  # str, int, float, bool, None or a date, as YAML 1.1 reads it
+        self.text = text  # the text as written
+        self.line, self.column = line, column
 
 
-@dataclass(eq=False, slots=True)
 class Mapping:
-    items: list[tuple[Scalar, Node]]
-    line: int
-    column: int
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, items: list[tuple[Scalar, Node]], line: int, column: int) -> None:
+        self.items = items
+        self.line, self.column = line, column
 
 
-@dataclass(eq=False, slots=True)
 class Sequence:
-    items: list[Node]
-    line: int
-    column: int
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, items: list[Node], line: int, column: int) -> None:
+        self.items = items
+        self.line, self.column = line, column
 
 
 Node = Scalar | Mapping | Sequence
