@@ -36,7 +36,8 @@ def generate(folder: Path, roles: int, progressions: int, seed: int = 7) -> tupl
             f"      Role {index} exists to measure careerpath on a large dataset. It has",
             "      a summary of a realistic length, responsibilities and skills.",
             "    responsibilities:",
-            *(f"      - Responsibility {n} of role {index}, written as a sentence of some length"
+            *(f"      - Responsibility {n} of role {index}, written out as a full sentence of "
+              "a realistic length"
               for n in range(8)),
             "    skills:",
             *(f"      {name}: {rng.randint(1, 5)}" for name in rng.sample(SKILLS, 6)),

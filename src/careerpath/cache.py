@@ -15,12 +15,13 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from careerpath.model import Dataset, Progression, Role, Years
 
-FORMAT = 1
+FORMAT = 2
 NO_CACHE_ENV = "CAREERPATH_NO_CACHE"
 
 
@@ -102,23 +103,57 @@ def _encode(dataset: Dataset) -> dict[str, Any]:
     moves = [[p.source_id, p.target_id, p.kind,
               None if p.years is None else [p.years.min, p.years.max], p.note, p.source]
              for p in dataset.progressions]
-    return {"roles": roles, "progressions": moves}
+    # The name index too: rebuilding it would make every role from the cache.
+    return {"roles": roles, "progressions": moves, "names": dataset.names}
+
+
+class _LazyRoles(Mapping[str, Role]):
+    """Roles from the cache, each made into a Role only when asked for.
+
+    A question about a path touches a handful of a large dataset's roles;
+    building all of them would cost more than the rest of the answer.
+    """
+
+    def __init__(self, raw: dict[str, list[Any]]) -> None:
+        self._raw = raw
+        self._made: dict[str, Role] = {}
+
+    def __getitem__(self, role_id: str) -> Role:
+        role = self._made.get(role_id)
+        if role is None:
+            values = list(self._raw[role_id])
+            values[3], values[6], values[10] = tuple(values[3]), tuple(values[6]), tuple(values[10])
+            values[7] = {k: tuple(v) for k, v in values[7].items()}
+            role = self._made[role_id] = Role.from_values(values)
+        return role
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, role_id: object) -> bool:
+        return role_id in self._raw
 
 
 def _decode(stored: dict[str, Any], location: str) -> Dataset:
-    roles = {}
+    raw = {}
     for values in stored["roles"]:
-        if len(values) != 12:
+        if len(values) != 12 or not isinstance(values[0], str):
             raise ValueError("a cached role has the wrong shape")
-        values[3], values[6], values[10] = tuple(values[3]), tuple(values[6]), tuple(values[10])
-        values[7] = {k: tuple(v) for k, v in values[7].items()}
-        role = Role.from_values(values)
-        roles[role.id] = role
+        raw[values[0]] = values
     moves = []
+    make_years, make_move = Years.from_values, Progression.from_values
     for values in stored["progressions"]:
         if len(values) != 6:
             raise ValueError("a cached move has the wrong shape")
         if values[3] is not None:
-            values[3] = Years(*values[3])
-        moves.append(Progression.from_values(values))
-    return Dataset(roles, tuple(moves), location)
+            values[3] = make_years(values[3])
+        moves.append(make_move(values))
+    names = stored["names"]
+    if not isinstance(names, dict):
+        raise ValueError("the cached name index has the wrong shape")
+    dataset = Dataset(_LazyRoles(raw), tuple(moves), location)
+    dataset.__dict__["names"] = names  # fills the cached_property
+    return dataset

@@ -62,6 +62,11 @@ class State:
             from careerpath.loader import load_dataset
 
             self._dataset = load_dataset(self.data_dir, use_cache=not self.no_cache)
+            # A command runs once and exits: keep the collector from walking the
+            # whole dataset again later (no cycles in it to find).
+            import gc
+
+            gc.freeze()
         return self._dataset
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,9 +56,31 @@ def load_dataset(data_dir: str | None = None, *, use_cache: bool = True) -> Data
     A valid dataset is kept in the cache (see `cache.py`), so the next run with
     unchanged files skips parsing and validation.
     """
+    source = locate(data_dir)
+    with gc_paused():
+        return _load(source, use_cache)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a dataset is built.
+
+    Loading makes hundreds of thousands of objects, none of them in reference
+    cycles; the collector would walk them again and again for nothing (it
+    halves the time to parse a large dataset).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(source: DataSource, use_cache: bool) -> Dataset:
     from careerpath import cache
 
-    source = locate(data_dir)
     files = [source.roles, source.progressions]
     contents = [_read_bytes(path) for path in files]
     readable = [c for c in contents if isinstance(c, bytes)]
@@ -86,8 +111,9 @@ def check_dataset(source: DataSource, contents: list[bytes | OSError] | None = N
 
     if contents is None:
         contents = [_read_bytes(source.roles), _read_bytes(source.progressions)]
-    return check(source.display(source.roles), source.display(source.progressions),
-                 contents, source.label)
+    with gc_paused():
+        return check(source.display(source.roles), source.display(source.progressions),
+                     contents, source.label)
 
 
 def roles_without_moves(dataset: Dataset) -> list[str]:

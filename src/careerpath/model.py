@@ -41,6 +41,10 @@ class Years:
     def __add__(self, other: Years) -> Years:
         return Years(self.min + other.min, self.max + other.max)
 
+    @classmethod
+    def from_values(cls, values: list[float] | tuple[float, ...]) -> Years:
+        return _build_from(cls, list(values))  # type: ignore[return-value]
+
     def as_dict(self) -> dict[str, float]:
         return {"min": _number(self.min), "max": _number(self.max)}
 
@@ -104,6 +108,7 @@ class Progression:
         return _build_from(cls, values)  # type: ignore[return-value]
 
 
+Years._field_names = ("min", "max")  # type: ignore[attr-defined]
 Role._field_names = tuple(f.name for f in fields(Role))  # type: ignore[attr-defined]
 Progression._field_names = tuple(f.name for f in fields(Progression))  # type: ignore[attr-defined]
 
