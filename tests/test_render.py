@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from careerpath.render.escape import dot as dot_string
 from conftest import Result
 
 Run = Callable[..., Result]
@@ -147,9 +148,11 @@ def test_mermaid_labels_are_entity_encoded(run: Run, hostile: Path) -> None:
 def test_dot_quotes_every_string(run: Run, hostile: Path) -> None:
     graph = run("--data", hostile, "graph", "-f", "dot").stdout
     label = next(line for line in graph.splitlines() if '"hostile" [label=' in line)
-    assert label.strip() == ('"hostile" [label="Lead | *Boss* _x_ `code` [click](http://evil.example) '
-                             '<script>alert(1)</script> # \\"q\\" %% --> é (level 1)"];')
+    # Wrapped on DOT's own line breaks (\\n), quotes escaped, nothing else touched.
+    assert label.strip() == ('"hostile" [label="Lead | *Boss* _x_ `code`\\n[click](http://evil.exam'
+                             '\\nple) <script>alert(1)</s\\ncript> # \\"q\\" %% --> é\\nlevel 1"];')
     assert '"hostile" -> "target" [label="1–2 years"];' in graph
+    assert dot_string('a\\b"c') == '"a\\\\b\\"c"'  # backslash and quote escaped
 
 
 def test_lateral_moves_drawn_differently(run: Run, small: Path) -> None:

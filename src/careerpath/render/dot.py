@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from functools import singledispatch
 from itertools import groupby
@@ -11,10 +12,11 @@ from careerpath.model import Dataset, Progression, Role
 from careerpath.queries import GraphAnswer, PathAnswer
 from careerpath.render import Unsupported
 from careerpath.render.escape import dot as quote
+from careerpath.render.escape import dot_lines
 
 
 def _digraph(name: str, roles: list[Role], moves: Iterable[Progression]) -> str:
-    lines = [f"digraph {quote(name)} {{", "  rankdir=TB;",
+    lines = [f"digraph {quote(name)} {{", "  rankdir=TB; nodesep=0.25; ranksep=0.6;",
              '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", '
              'fontname="Helvetica"];', '  edge [color="#4a6fa5"];']
     ordered = sorted(roles, key=lambda role: (role.level, role.title.casefold(), role.id))
@@ -22,10 +24,13 @@ def _digraph(name: str, roles: list[Role], moves: Iterable[Progression]) -> str:
         members = list(group)
         lines.append(f"  subgraph {quote(f'level {level}')} {{ rank=same;")
         for role in members:
-            lines.append(f"    {quote(role.id)} [label={quote(f'{role.title} (level {level})')}];")
+            label = dot_lines([*textwrap.wrap(role.title, 24), f"level {level}"])
+            lines.append(f"    {quote(role.id)} [label={label}];")
         lines.append("  }")
     for move in moves:
-        attributes = [] if move.kind == "promotion" else ["style=dashed", 'color="#b07d2b"']
+        # Lateral moves do not push the ladder apart: only promotions set the ranks.
+        attributes = [] if move.kind == "promotion" else [
+            "style=dashed", 'color="#b07d2b"', "constraint=false"]
         if move.years:
             attributes.append(f"label={quote(str(move.years))}")
         suffix = f" [{', '.join(attributes)}]" if attributes else ""

@@ -35,5 +35,13 @@ def mermaid(text: str) -> str:
 
 def dot(text: str) -> str:
     """A Graphviz double-quoted string, quotes included."""
-    escaped = one_line(text).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    return f'"{_dot_inner(text)}"'
+
+
+def dot_lines(lines: list[str]) -> str:
+    """A Graphviz label of several centred lines (joined with DOT's own `\\n`)."""
+    return '"' + "\\n".join(_dot_inner(line) for line in lines) + '"'
+
+
+def _dot_inner(text: str) -> str:
+    return one_line(text).replace("\\", "\\\\").replace('"', '\\"')
