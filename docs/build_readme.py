@@ -1,4 +1,6 @@
-"""Regenerate README.md from docs/README.template.md, running every `{{ careerpath ... }}`.
+"""Regenerate README.md from docs/README.template.md, running every `{{ careerpath ... }}`
+and putting in the benchmark figures saved in benchmarks/results.txt
+(`python benchmarks/bench.py --scaling > benchmarks/results.txt`).
 
 Keeps the README's examples true: run `python docs/build_readme.py` after changing
 output or data, and review the diff.
@@ -32,6 +34,8 @@ def main() -> None:
     template = (ROOT / "docs" / "README.template.md").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as folder:  # `init` writes files: keep them out
         text = PLACEHOLDER.sub(lambda m: run(m.group(1), folder), template)
+    results = (ROOT / "benchmarks" / "results.txt").read_text(encoding="utf-8").rstrip("\n")
+    text = text.replace("BENCH_OUTPUT", results)
     (ROOT / "README.md").write_text(text, encoding="utf-8")
 
 
