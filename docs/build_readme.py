@@ -30,13 +30,16 @@ def run(command: str, folder: str) -> str:
     return f"$ {command}\n" + "\n".join(lines)
 
 
-def main() -> None:
+def render_readme() -> str:
     template = (ROOT / "docs" / "README.template.md").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as folder:  # `init` writes files: keep them out
         text = PLACEHOLDER.sub(lambda m: run(m.group(1), folder), template)
     results = (ROOT / "benchmarks" / "results.txt").read_text(encoding="utf-8").rstrip("\n")
-    text = text.replace("BENCH_OUTPUT", results)
-    (ROOT / "README.md").write_text(text, encoding="utf-8")
+    return text.replace("BENCH_OUTPUT", results)
+
+
+def main() -> None:
+    (ROOT / "README.md").write_text(render_readme(), encoding="utf-8")
 
 
 if __name__ == "__main__":
