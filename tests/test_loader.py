@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ import pytest
 from broken_cases import CASES
 from careerpath import DataError, load_dataset
 from careerpath.loader import check_dataset, locate, roles_without_moves
+from conftest import Result
+
+Run = Callable[..., Result]
 
 
 def test_builtin_dataset_loads_with_every_seed_role() -> None:
@@ -52,14 +56,17 @@ def test_fixture_loads(small: Path) -> None:
     assert roles_without_moves(data) == ["island"]
 
 
+def write_case(folder: Path, roles: str, moves: str) -> None:
+    # The invalid UTF-8 case holds a raw 0xff byte: latin-1 writes it as is.
+    (folder / "roles.yaml").write_bytes(roles.encode("latin-1" if "\xff" in roles else "utf-8"))
+    (folder / "progressions.yaml").write_text(moves, encoding="utf-8")
+
+
 @pytest.mark.parametrize(("name", "roles", "moves", "expected"), CASES,
                          ids=[case[0] for case in CASES])
 def test_broken_dataset(tmp_path: Path, name: str, roles: str, moves: str,
                         expected: list[str]) -> None:
-    (tmp_path / "roles.yaml").write_bytes(roles.encode("utf-8", "surrogateescape")
-                                          if "\xff" not in roles
-                                          else roles.encode("latin-1"))
-    (tmp_path / "progressions.yaml").write_text(moves, encoding="utf-8")
+    write_case(tmp_path, roles, moves)
     dataset, problems = check_dataset(locate(str(tmp_path)))
     assert dataset is None
     shown = [str(p).replace(f"{tmp_path}/", "") for p in problems]
@@ -81,3 +88,13 @@ def test_missing_files(tmp_path: Path) -> None:
         load_dataset(str(tmp_path))
     assert [p.message.split(";")[0] for p in caught.value.problems] == [
         "file not found", "file not found"]
+
+
+@pytest.mark.parametrize(("name", "roles", "moves", "expected"), CASES,
+                         ids=[case[0] for case in CASES])
+def test_broken_dataset_through_the_cli(tmp_path: Path, run: Run, name: str, roles: str,
+                                        moves: str, expected: list[str]) -> None:
+    write_case(tmp_path, roles, moves)
+    result = run("--data", tmp_path, "roles")
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == "".join(f"{tmp_path}/{line}\n" for line in expected)

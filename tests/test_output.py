@@ -109,3 +109,15 @@ def test_ctrl_c_exits_130(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(careerpath.queries, "list_roles", interrupted)
     result = run("roles")
     assert result.exit_code == 130 and "Traceback" not in result.stderr
+
+
+def test_a_real_bug_shows_no_local_variables() -> None:
+    probe = ("import sys\nimport careerpath.queries as q\n"
+             "def broken(*args):\n    secret = 'LOCAL-VALUE'\n    raise RuntimeError('a real bug')\n"
+             "q.list_roles = broken\nsys.argv = ['careerpath', 'roles']\n"
+             "from careerpath.cli import main\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "100"}, check=False)
+    assert done.returncode == 1
+    assert "RuntimeError: a real bug" in done.stderr
+    assert "LOCAL-VALUE" not in done.stderr
