@@ -19,7 +19,7 @@ from careerpath.cli import (
     answer,
     app,
 )
-from careerpath.errors import UsageError
+from careerpath.errors import NoAnswer, UsageError
 
 RoleArg = Annotated[str, typer.Argument(metavar="ROLE", help="Role id, title or alias "
                                         "(any case; a unique prefix is enough).")]
@@ -106,7 +106,10 @@ def next_moves(
 
     dataset = _state(ctx).dataset()
     start = _role(ctx, role)
-    result = NextAnswer(start, depth, reachable(dataset, start.id, depth))
+    found = reachable(dataset, start.id, depth)
+    if not found:
+        raise NoAnswer(f"no move leads out of {start.id}")
+    result = NextAnswer(start, depth, found)
     answer(ctx, result, fmt, output, force, TABLE_FORMATS)
 
 
@@ -144,7 +147,6 @@ def compare(ctx: typer.Context,
 
     Example: careerpath compare manager director
     """
-    from careerpath.errors import NoAnswer
     from careerpath.graph import PathQuery, find_paths
     from careerpath.queries import compare as compare_roles
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from careerpath.errors import NoAnswer
+from careerpath.errors import NoAnswer, UsageError
 from careerpath.graph import Reachable
 from careerpath.model import CareerPath, Dataset, Progression, Role
 
@@ -152,7 +152,7 @@ def search(dataset: Dataset, text: str) -> SearchAnswer:
     """Roles whose text contains `text` (ignoring case); title and alias hits first."""
     wanted = text.casefold().strip()
     if not wanted:
-        raise NoAnswer("nothing to search for")
+        raise UsageError("give some text to search for")
     hits = []
     for role in dataset.roles.values():
         fields = {

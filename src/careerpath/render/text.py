@@ -234,8 +234,6 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
             move = direct.get(item.role_id) if item.moves == 1 else None
             cells.append(str(move.years) if move and move.years else "")
         table.add_row(*cells)
-    if not answer.reachable:
-        return Text.assemble("No move leads out of ", _t(answer.role.title, "bold"), ".")
     return table
 
 
