@@ -156,9 +156,10 @@ def _skills_table(ranked: list[tuple[str, int]]) -> Table:
 def _step_details(path: CareerPath, index: int, dataset: Dataset) -> Table:
     move = path.steps[index]
     source, target = dataset.roles[move.source_id], dataset.roles[move.target_id]
-    lines: list[RenderableType] = [
-        Text.assemble((move.kind, "yellow" if move.kind == "lateral" else "green"),
-                      (f" · {typical(move.years)}", "dim"))]
+    heading = Text(move.kind, "yellow" if move.kind == "lateral" else "green")
+    if move.years:
+        heading.append(f" · {typical(move.years)}", "dim")
+    lines: list[RenderableType] = [heading]
     if move.note:
         lines.append(_t(move.note, "italic dim", wrap=True))
     build = skills_to_build(source, target)
