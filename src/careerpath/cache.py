@@ -56,26 +56,26 @@ def content_hash(contents: list[bytes]) -> str:
     return digest.hexdigest()
 
 
-def load(files: list[Path], contents: list[bytes], location: str) -> Dataset | None:
-    """The cached dataset for these files, or None (for any reason at all)."""
+def load(files: list[Path], digest: str, location: str) -> Dataset | None:
+    """The cached dataset for these files (`digest`: their `content_hash`), or None."""
     entry = _entry_path(files)
     if entry is None:
         return None
     try:
         stored = json.loads(entry.read_bytes())
-        if stored["format"] != FORMAT or stored["hash"] != content_hash(contents):
+        if stored["format"] != FORMAT or stored["hash"] != digest:
             return None
         return _decode(stored, location)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
-def store(files: list[Path], contents: list[bytes], dataset: Dataset) -> None:
+def store(files: list[Path], digest: str, dataset: Dataset) -> None:
     """Save a valid dataset; give up silently if the cache folder cannot be written."""
     entry = _entry_path(files)
     if entry is None:
         return
-    payload = json.dumps({"format": FORMAT, "hash": content_hash(contents),
+    payload = json.dumps({"format": FORMAT, "hash": digest,
                           **_encode(dataset)}, separators=(",", ":"))
     import tempfile
 

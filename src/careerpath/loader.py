@@ -85,15 +85,16 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     contents = [_read_bytes(path) for path in files]
     readable = [c for c in contents if isinstance(c, bytes)]
     caching = use_cache and not cache.disabled() and len(readable) == len(files)
+    digest = cache.content_hash(readable) if caching else ""
     if caching:
-        cached = cache.load(files, readable, source.label)
+        cached = cache.load(files, digest, source.label)
         if cached is not None:
             return cached
     dataset, problems = check_dataset(source, contents)
     if problems or dataset is None:
         raise DataError(problems)
     if caching:
-        cache.store(files, readable, dataset)
+        cache.store(files, digest, dataset)
     return dataset
 
 

@@ -37,7 +37,3 @@ def one_line(text: str) -> str:
     """Like `visible`, but newlines and tabs become spaces: for table cells and labels."""
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     return _UNSAFE_WITH_LAYOUT.sub(_escape, text)
-
-
-def has_unsafe(text: str) -> bool:
-    return _UNSAFE.search(text) is not None

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from careerpath.errors import Problem
+from careerpath.loader import PROGRESSIONS_FILE, ROLES_FILE
 from careerpath.model import Dataset, Progression, Role
 from careerpath.schema import Fields, Report, expect_list, read_progression, read_role
 from careerpath.yamlread import Node, Scalar, read_yaml
-
-ROLES_FILE = "roles.yaml"
-PROGRESSIONS_FILE = "progressions.yaml"
 
 
 def _parse(contents: bytes | OSError, name: str, problems: list[Problem]) -> Node | None:
