@@ -125,7 +125,8 @@ def _(answer: RoleCard, dataset: Dataset) -> RenderableType:
         parts.append(Text("A kind of ", "dim").append_text(_t(parent.title, "bold")))
 
     def section(title: str, body: RenderableType) -> None:
-        parts.append(Text(""))
+        if parts:
+            parts.append(Text(""))
         parts.append(Text(title, "bold underline"))
         parts.append(Padding(body, (0, 0, 0, 2), expand=False))
 
@@ -270,7 +271,9 @@ def _(answer: Comparison, dataset: Dataset) -> RenderableType:
 
 @render.register
 def _(answer: SearchAnswer, dataset: Dataset) -> RenderableType:
-    table = Table(title=Text.assemble(f"{len(answer.hits)} role(s) matching ", _t(answer.text)),
+    count = len(answer.hits)
+    table = Table(title=Text.assemble(f"{count} role{'s' if count != 1 else ''} matching “",
+                                      _t(answer.text), "”"),
                   title_justify="left")
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("Role (id)")
