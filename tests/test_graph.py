@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerpath import NoAnswer, load_dataset
 from careerpath.errors import UsageError
@@ -110,3 +112,39 @@ def test_builtin_headline_path() -> None:
                           "chief-digital-officer")
     senior = find_paths(data, PathQuery("ecommerce-director", "vp-of-ecommerce", limit=5))
     assert [p.roles[1] for p in senior][:2] == ["vp-of-ecommerce", "senior-ecommerce-director"]
+
+
+def _random_dataset(edges: list[tuple[int, int, int, bool]]) -> Dataset:
+    from careerpath.model import Progression, Role, Years
+
+    roles = {f"r{i}": Role(f"r{i}", f"Role {i}", 1 + i // 3) for i in range(9)}
+    moves, seen = [], set()
+    for a, b, years, lateral in edges:
+        source, target = f"r{a}", f"r{b}"
+        if a == b or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        promotion = roles[target].level > roles[source].level and not lateral
+        moves.append(Progression(source, target, "promotion" if promotion else "lateral",
+                                 Years(years, years + years % 2)))
+    return Dataset(roles, tuple(moves))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8), st.integers(1, 4),
+                          st.booleans()), max_size=30),
+       st.lists(st.integers(1, 7), max_size=2, unique=True), st.booleans())
+def test_best_path_agrees_with_enumerating_simple_paths(
+        edges: list[tuple[int, int, int, bool]], vias: list[int], fastest: bool) -> None:
+    """The one-search answer equals the first of networkx's k-shortest simple paths."""
+    from careerpath.graph import _alternatives, _weighted_edges
+
+    data = _random_dataset(edges)
+    query = PathQuery("r0", "r8", fastest=fastest, via=tuple(f"r{v}" for v in vias))
+    via_ids = list(query.via)
+    enumerated = _alternatives(data, _weighted_edges(data, query), query, via_ids)
+    try:
+        found = [list(find_paths(data, query)[0].roles)]
+    except NoAnswer:
+        found = []
+    assert found == enumerated[:1]

@@ -2,8 +2,9 @@
 
 Path order is a strict key: (moves, typical years, role ids) by default, or
 (typical years, moves, role ids) with `fastest`. Moves and years are folded
-into one integer edge weight so networkx's k-shortest-paths generator yields
-paths in that order; role ids break the remaining ties.
+into one integer edge weight, so both our single-path Dijkstra and networkx's
+k-shortest-paths generator (for alternatives) follow that order; role ids
+break the remaining ties.
 """
 
 from __future__ import annotations
@@ -70,11 +71,14 @@ def find_paths(dataset: Dataset, query: PathQuery) -> list[CareerPath]:
         raise UsageError(f"the path starts and ends at '{query.source}'; name two different roles")
     edges = _weighted_edges(dataset, query)
     vias = [v for v in query.via if v not in (query.source, query.target)]
-    if query.limit == 1 and not vias:
-        # The everyday question needs no path enumeration: one Dijkstra, and
-        # networkx (a tenth of a second to import) stays unloaded.
-        best = _best_path(edges, query.source, query.target)
-        paths = [best] if best else []
+    # One Dijkstra answers the everyday question, and tells at once whether any
+    # path exists, so networkx (a tenth of a second to import) is loaded only to
+    # list alternatives, or when the best walk through the vias repeats a role.
+    best = _best_path(edges, query.source, query.target, vias)
+    if best is None:
+        paths = []
+    elif query.limit == 1 and len(set(best)) == len(best):
+        paths = [best]
     else:
         paths = _alternatives(dataset, edges, query, vias)
     if not paths:
@@ -98,36 +102,54 @@ def _alternatives(dataset: Dataset, edges: list[Edge], query: PathQuery,
         return []
 
 
-def _best_path(edges: list[Edge], source: str, target: str) -> list[str] | None:
-    """The cheapest path, ties broken by the smallest sequence of role ids.
+def _best_path(edges: list[Edge], source: str, target: str,
+               vias: list[str]) -> list[str] | None:
+    """The cheapest walk through every via role, ties broken by the smallest ids.
 
-    Distances to the target are computed once (Dijkstra over the reversed
-    moves); then from the source we always step to the smallest-id neighbour
-    that stays on a cheapest path. Every cost is positive, so the walk ends.
+    The search runs over states (role, set of via roles seen so far), so the
+    vias may come in any order. Distances to the goal state are computed once
+    (Dijkstra over the reversed moves); then from the start we always step to
+    the smallest-id neighbour that stays on a cheapest walk. Every cost is
+    positive, so the walk ends; without vias it is always a simple path.
     """
+    bit = {via: 1 << index for index, via in enumerate(vias)}
+    goal = (target, (1 << len(vias)) - 1)
     into: dict[str, list[tuple[str, int]]] = {}
     out: dict[str, list[tuple[str, int]]] = {}
     for source_id, target_id, cost in edges:
         into.setdefault(target_id, []).append((source_id, cost))
         out.setdefault(source_id, []).append((target_id, cost))
-    to_target = {target: 0}
-    queue = [(0, target)]
+    to_goal = {goal: 0}
+    queue = [(0, goal)]
     while queue:
-        distance, here = heapq.heappop(queue)
-        if distance > to_target[here]:
+        distance, state = heapq.heappop(queue)
+        if distance > to_goal[state]:
             continue
+        here, seen = state
+        # Arriving at `here` adds its bit: before it, the set was `seen` or `seen`
+        # without it (a role's own bit must be set once one stands on it).
+        befores = {seen, seen & ~bit.get(here, 0)}
         for previous, cost in into.get(here, ()):
-            if distance + cost < to_target.get(previous, distance + cost + 1):
-                to_target[previous] = distance + cost
-                heapq.heappush(queue, (distance + cost, previous))
-    if source not in to_target:
+            own = bit.get(previous, 0)
+            for before in befores:
+                if before & own != own:
+                    continue
+                earlier, total = (previous, before), distance + cost
+                if total < to_goal.get(earlier, total + 1):
+                    to_goal[earlier] = total
+                    heapq.heappush(queue, (total, earlier))
+    state = (source, bit.get(source, 0))
+    if state not in to_goal:
         return None
     path = [source]
-    while path[-1] != target:
-        here = path[-1]
-        path.append(min(
-            neighbour for neighbour, cost in out[here]
-            if neighbour in to_target and cost + to_target[neighbour] == to_target[here]))
+    while state != goal:
+        here, seen = state
+        state = min(
+            ((neighbour, seen | bit.get(neighbour, 0)) for neighbour, cost in out[here]
+             if cost + to_goal.get((neighbour, seen | bit.get(neighbour, 0)), -1)
+             == to_goal[state]),
+            key=lambda candidate: candidate[0])
+        path.append(state[0])
     return path
 
 
