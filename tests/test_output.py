@@ -121,3 +121,21 @@ def test_a_real_bug_shows_no_local_variables() -> None:
     assert done.returncode == 1
     assert "RuntimeError: a real bug" in done.stderr
     assert "LOCAL-VALUE" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/null").is_char_device(), reason="needs /dev/null")
+def test_output_to_a_device_writes_to_it_and_never_replaces_it(run: Run) -> None:
+    result = run("roles", "-f", "csv", "-o", "/dev/null")
+    assert result.exit_code == 0
+    assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_full_disk_is_a_one_line_error(fmt: str) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "careerpath", "roles", "-f", fmt],
+                              stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert (done.returncode, done.stderr) == (
+        2, "error: cannot write the answer: No space left on device\n")
+    assert Path("/dev/full").is_char_device()

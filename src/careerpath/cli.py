@@ -6,7 +6,6 @@ commands that need them, so `--help` and the graph-free commands start fast.
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
-import sys
 from enum import Enum
 from typing import Annotated, Any
 
@@ -139,20 +138,21 @@ def answer(ctx: typer.Context, result: Any, fmt: Format, output: str | None, for
         rendered = module.render(result, state.dataset())
     except Unsupported:
         raise UsageError(f"'{command}' has no {fmt.value} output") from None
+    from careerpath.output import stdout_errors, write_atomic, write_stdout
+
     to_stdout = output in (None, "-")
     if fmt is Format.text:
         from careerpath.render.console import make_console, to_string
 
         if to_stdout:
-            make_console(no_color=state.no_color).print(rendered)
+            with stdout_errors():
+                make_console(no_color=state.no_color).print(rendered)
             return
         rendered = to_string(rendered)
-    if to_stdout:
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
-    else:
-        from careerpath.output import write_atomic
 
+    if to_stdout:
+        write_stdout(rendered)
+    else:
         assert output is not None
         write_atomic(output, rendered, force=force)
 

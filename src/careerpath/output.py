@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from careerpath.errors import UsageError
@@ -27,6 +28,11 @@ def write_atomic(target: str, text: str, *, force: bool) -> None:
     folder = path.parent
     if path.is_dir():
         raise OutputError(f"{target} is a folder; name a file to write")
+    if path.exists() and not path.is_file():
+        # A device or a pipe (/dev/null, a FIFO): renaming over it would replace
+        # it, and "partial" means nothing there, so write to it directly.
+        _write_special(path, text)
+        return
     if path.exists() and not force:
         raise OutputError(f"{target} already exists; add --force to replace it")
     if not folder.is_dir():
@@ -55,6 +61,31 @@ def write_atomic(target: str, text: str, *, force: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
+
+
+def _write_special(path: Path, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+
+
+@contextlib.contextmanager
+def stdout_errors() -> Iterator[None]:
+    """A full disk or a closed stdout is a one-line error, not a traceback."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader has gone (`| head`): Typer exits quietly
+    except OSError as error:
+        raise OutputError(f"cannot write the answer: {error.strerror}") from None
+
+
+def write_stdout(text: str) -> None:
+    with stdout_errors():
+        sys.stdout.write(text)
 
 
 def protect_streams() -> None:
