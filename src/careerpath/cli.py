@@ -45,7 +45,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="Explore career paths between roles: multi-step paths, skill gaps, level comparisons.",
+    help="Explore career paths between roles: multi-step paths, skill gaps, level comparisons."
+         "\n\nStart with: careerpath path coordinator cdo",
 )
 
 
@@ -90,7 +91,6 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Explore career paths between roles: multi-step paths, skill gaps, level comparisons."""
     ctx.obj = State(data, no_color, no_cache)
 
 

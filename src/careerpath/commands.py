@@ -45,7 +45,7 @@ def roles(
 @app.command()
 def show(ctx: typer.Context, role: RoleArg, fmt: FormatOption = Format.text,
          output: OutputOption = None, force: ForceOption = False) -> None:
-    """Show a role's card: summary, duties, day-to-day work, skills, moves.
+    """Show a role's card: duties, day-to-day work, skills, moves.
 
     Example: careerpath show director
     """
@@ -74,7 +74,7 @@ def path(
                                                   help="Use no lateral move.")] = False,
     fmt: FormatOption = Format.text, output: OutputOption = None, force: ForceOption = False,
 ) -> None:
-    """Find the career path from one role to another, step by step, with the skills to build.
+    """Find the way from one role to another, and the skills to build.
 
     Example: careerpath path coordinator cdo
     """
@@ -128,7 +128,7 @@ def skills(ctx: typer.Context, role: RoleArg, fmt: FormatOption = Format.text,
 @app.command()
 def levels(ctx: typer.Context, role: RoleArg, fmt: FormatOption = Format.text,
            output: OutputOption = None, force: ForceOption = False) -> None:
-    """Show a role's day-to-day work at entry, mid and senior experience, side by side.
+    """Show a role's day-to-day work at entry, mid and senior level.
 
     Example: careerpath levels manager
     """
@@ -143,7 +143,7 @@ def compare(ctx: typer.Context,
             target: Annotated[str, typer.Argument(metavar="B", help="The role you want.")],
             fmt: FormatOption = Format.text, output: OutputOption = None,
             force: ForceOption = False) -> None:
-    """Compare two roles: level change, skills, responsibilities and the path between them.
+    """Compare two roles: level, skills, duties and the path between.
 
     Example: careerpath compare manager director
     """
@@ -165,7 +165,7 @@ def compare(ctx: typer.Context,
 def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Text to look for.")],
            fmt: FormatOption = Format.text, output: OutputOption = None,
            force: ForceOption = False) -> None:
-    """Find roles whose title, aliases, summary, duties or skills mention TEXT.
+    """Find roles that mention TEXT (title, aliases, duties, skills).
 
     Example: careerpath search analytics
     """
@@ -180,7 +180,7 @@ def graph(ctx: typer.Context,
               metavar="ROLE", help="Only what is reachable from this role.")] = None,
           fmt: FormatOption = Format.text, output: OutputOption = None,
           force: ForceOption = False) -> None:
-    """Draw the progression graph, level by level, or what is reachable from ROLE.
+    """Draw the career ladder level by level, or what ROLE leads to.
 
     Example: careerpath graph --format mermaid -o ladder.mmd
     """
