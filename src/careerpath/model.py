@@ -34,10 +34,6 @@ class Years:
     min: float
     max: float
 
-    @property
-    def midpoint(self) -> float:
-        return (self.min + self.max) / 2
-
     def __add__(self, other: Years) -> Years:
         return Years(self.min + other.min, self.max + other.max)
 
