@@ -53,29 +53,74 @@ def test_path_text(run: Run, small: Path) -> None:
 Data Analyst → Head of Data
 
  1. Data Analyst  level 1 · data
- │  promotion · typically 10 years
- │  A rare jump.
- │  skills to build:
- │    + Leadership new → 2 foundational
- ▼    ↑ SQL        2 → 4 practitioner
+    → promotion to Lead Analyst · typically 10 years
+      A rare jump.
+      skills to build:
+        + Leadership new → 2 foundational
+        ↑ SQL        2 → 4 practitioner
  2. Lead Analyst  level 3 · data
- │  promotion · typically 1 year
- │  skills to build:
- │    + Budgeting  new → 3 working
- ▼    ↑ Leadership 2 → 4 practitioner
+    → promotion to Head of Data · typically 1 year
+      skills to build:
+        + Budgeting  new → 3 working
+        ↑ Leadership 2 → 4 practitioner
  3. Head of Data  level 4 · management
+
 2 moves · typically 11 years in all
+Every skill to build from Data Analyst (3):
+  + Leadership new → 4 practitioner
+  + Budgeting  new → 3 working
+  ↑ SQL        2 → 4 practitioner
 """)
 
 
-def test_path_json_with_alternatives(run: Run, small: Path) -> None:
-    result = run("--data", small, "path", "analyst", "head of data", "--all", "--limit", "2",
-                 "--format", "json")
-    assert result.json() == {"from": "analyst", "to": "head-of-data", "paths": [
-        {"roles": ["analyst", "lead-analyst", "head-of-data"], "moves": 2,
-         "years": {"min": 11, "max": 11}},
-        {"roles": ["analyst", "data-scientist", "analytics-manager", "head-of-data"],
-         "moves": 3, "years": {"min": 8, "max": 10}}]}
+def test_path_json_is_the_whole_answer(run: Run, small: Path) -> None:
+    result = run("--data", small, "path", "analyst", "head of data", "--format", "json")
+    assert result.json() == {
+        "from": "analyst", "to": "head-of-data", "more": True, "stopped_early": False,
+        "paths": [{
+            "roles": ["analyst", "lead-analyst", "head-of-data"], "moves": 2,
+            "years": {"min": 11, "max": 11},
+            "steps": [
+                {"from": {"id": "analyst", "title": "Data Analyst"},
+                 "to": {"id": "lead-analyst", "title": "Lead Analyst"},
+                 "kind": "promotion", "years": {"min": 10, "max": 10}, "note": "A rare jump.",
+                 "skills": [{"name": "Leadership", "have": None, "need": 2},
+                            {"name": "SQL", "have": 2, "need": 4}]},
+                {"from": {"id": "lead-analyst", "title": "Lead Analyst"},
+                 "to": {"id": "head-of-data", "title": "Head of Data"},
+                 "kind": "promotion", "years": {"min": 1, "max": 1}, "note": None,
+                 "skills": [{"name": "Budgeting", "have": None, "need": 3},
+                            {"name": "Leadership", "have": 2, "need": 4}]}],
+            "skills": [{"name": "Leadership", "have": None, "need": 4},
+                       {"name": "Budgeting", "have": None, "need": 3},
+                       {"name": "SQL", "have": 2, "need": 4}]}]}
+
+
+def test_path_json_alternatives_in_order_with_an_honest_count(run: Run, small: Path) -> None:
+    result = run("--data", small, "path", "analyst", "hod", "--all", "--limit", "2", "-f", "json")
+    answer = result.json()
+    assert [p["roles"] for p in answer["paths"]] == [
+        ["analyst", "lead-analyst", "head-of-data"],
+        ["analyst", "data-scientist", "analytics-manager", "head-of-data"]]
+    assert (answer["more"], answer["stopped_early"]) == (True, False)
+    # Measured against the best level held so far: SQL 2 from the start, not "new".
+    second = answer["paths"][1]
+    assert second["steps"][1]["skills"] == [{"name": "Leadership", "have": None, "need": 3},
+                                            {"name": "Budgeting", "have": None, "need": 2},
+                                            {"name": "SQL", "have": 2, "need": 3}]
+    assert second["years"] == {"min": 8, "max": 10}
+
+
+def test_path_all_text_lists_paths_first_and_counts_honestly(run: Run, small: Path) -> None:
+    result = run("--data", small, "path", "analyst", "hod", "--all")
+    lines = plain(result.stdout).splitlines()
+    assert lines[:4] == [
+        "Data Analyst → Head of Data",
+        "4 paths, all there are.",
+        "",
+        "1. 2 moves, 11 years: Data Analyst → Lead Analyst → Head of Data",
+    ]
+    assert "Path 4 of 4" in lines
 
 
 @pytest.mark.parametrize(("options", "first"), [

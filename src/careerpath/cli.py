@@ -1,30 +1,21 @@
-"""The command line: parse arguments, call the core, pick a renderer, map errors to exit codes.
+"""The command line: the Typer app, its global options, and the one place where
+errors become a message on stderr and an exit code.
 
-Heavy modules (networkx, rich, the renderers) are imported inside the
-commands that need them, so `--help` and the graph-free commands start fast.
+Heavy modules (networkx, rich, the renderers) are imported inside the commands
+that need them, so `--help` and the graph-free commands start fast.
 """
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
-from enum import Enum
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from careerpath import __version__
-from careerpath.errors import CareerPathError, UsageError
-from careerpath.model import Dataset
+from careerpath import __version__, commands
+from careerpath.cli_common import State
+from careerpath.errors import CareerPathError
 from careerpath.textsafe import visible
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    mermaid = "mermaid"
-    dot = "dot"
 
 
 class CareerPathGroup(TyperGroup):
@@ -48,26 +39,6 @@ app = typer.Typer(
     help="Explore career paths between roles: multi-step paths, skill gaps, level comparisons."
          "\n\nStart with: careerpath path coordinator cdo",
 )
-
-
-class State:
-    def __init__(self, data_dir: str | None, no_color: bool, no_cache: bool = False) -> None:
-        self.data_dir = data_dir
-        self.no_color = no_color
-        self.no_cache = no_cache
-        self._dataset: Dataset | None = None
-
-    def dataset(self) -> Dataset:
-        if self._dataset is None:
-            from careerpath.loader import load_dataset
-
-            self._dataset = load_dataset(self.data_dir, use_cache=not self.no_cache)
-            # A command runs once and exits: keep the collector from walking the
-            # whole dataset again later (no cycles in it to find).
-            import gc
-
-            gc.freeze()
-        return self._dataset
 
 
 def _version(value: bool) -> None:
@@ -94,70 +65,7 @@ def main_options(
     ctx.obj = State(data, no_color, no_cache)
 
 
-FormatOption = Annotated[Format, typer.Option(
-    "--format", "-f", help="Output format: text, json, markdown, csv, mermaid or dot "
-                           "(which ones depends on the command).")]
-OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FILE", help="Write the answer to FILE ('-' for stdout).")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
-
-TABLE_FORMATS = (Format.text, Format.json, Format.markdown, Format.csv)
-DOCUMENT_FORMATS = (Format.text, Format.json, Format.markdown)
-DIAGRAM_FORMATS = (Format.text, Format.json, Format.markdown, Format.csv, Format.mermaid,
-                   Format.dot)
-RENDER_MODULES = {Format.text: "text", Format.json: "jsonout", Format.markdown: "markdown",
-                  Format.csv: "csvout", Format.mermaid: "mermaid", Format.dot: "dot"}
-
-
-def _state(ctx: typer.Context) -> State:
-    state = ctx.find_object(State)
-    assert state is not None
-    return state
-
-
-def _role(ctx: typer.Context, name: str) -> Any:
-    from careerpath.lookup import find_role
-
-    return find_role(_state(ctx).dataset(), name)
-
-
-def answer(ctx: typer.Context, result: Any, fmt: Format, output: str | None, force: bool,
-           allowed: tuple[Format, ...]) -> None:
-    """Render `result` in `fmt` and send it to stdout or, atomically, to a file."""
-    import importlib
-
-    from careerpath.render import Unsupported
-
-    command = ctx.info_name
-    if fmt not in allowed:
-        names = ", ".join(f.value for f in allowed)
-        raise UsageError(f"'{command}' does not take --format {fmt.value}; use one of: {names}")
-    state = _state(ctx)
-    module = importlib.import_module(f"careerpath.render.{RENDER_MODULES[fmt]}")
-    try:
-        rendered = module.render(result, state.dataset())
-    except Unsupported:
-        raise UsageError(f"'{command}' has no {fmt.value} output") from None
-    from careerpath.output import stdout_errors, write_atomic, write_stdout
-
-    to_stdout = output in (None, "-")
-    if fmt is Format.text:
-        from careerpath.render.console import make_console, to_string
-
-        if to_stdout:
-            with stdout_errors():
-                make_console(no_color=state.no_color).print(rendered)
-            return
-        rendered = to_string(rendered)
-
-    if to_stdout:
-        write_stdout(rendered)
-    else:
-        assert output is not None
-        write_atomic(output, rendered, force=force)
-
-
-from careerpath import commands  # noqa: E402,F401  (registers the commands on `app`)
+commands.register(app)
 
 
 def main() -> None:

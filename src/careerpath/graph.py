@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from careerpath.answers import Reachable
 from careerpath.errors import NoAnswer, UsageError
 from careerpath.model import CareerPath, Dataset
 
@@ -32,10 +33,12 @@ class PathQuery(NamedTuple):
     promotions_only: bool = False
 
 
-class Reachable(NamedTuple):
-    role_id: str
-    moves: int
-    first_kind: str  # kind of the first move on the way there
+class PathSearch(NamedTuple):
+    paths: list[CareerPath]
+    more: bool | None
+    stopped_early: bool
+    examined: int
+    total: int | None
 
 
 Edge = tuple[str, str, int]
@@ -62,7 +65,7 @@ def _weighted_edges(dataset: Dataset, query: PathQuery) -> list[Edge]:
     return edges
 
 
-def find_paths(dataset: Dataset, query: PathQuery) -> list[CareerPath]:
+def find_paths(dataset: Dataset, query: PathQuery) -> PathSearch:
     """The best `query.limit` paths in order. Raises NoAnswer when there is none."""
     for role_id in (query.source, query.target):
         if role_id in query.avoid:
@@ -83,7 +86,7 @@ def find_paths(dataset: Dataset, query: PathQuery) -> list[CareerPath]:
         paths = _alternatives(dataset, edges, query, vias)
     if not paths:
         raise NoAnswer(_no_path_reason(dataset, edges, query, vias))
-    return [dataset.path(path) for path in paths]
+    return PathSearch([dataset.path(path) for path in paths], None, False, 0, None)
 
 
 def _alternatives(dataset: Dataset, edges: list[Edge], query: PathQuery,

@@ -9,12 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from careerpath.datafiles import DATA_ENV, PROGRESSIONS_FILE, ROLES_FILE
 from careerpath.errors import DataError, Problem, UsageError
 from careerpath.model import Dataset
-
-ROLES_FILE = "roles.yaml"
-PROGRESSIONS_FILE = "progressions.yaml"
-DATA_ENV = "CAREERPATH_DATA"
 
 
 class DataSource(NamedTuple):
@@ -122,3 +119,25 @@ def roles_without_moves(dataset: Dataset) -> list[str]:
     connected = {p.source_id for p in dataset.progressions}
     connected |= {p.target_id for p in dataset.progressions}
     return [role_id for role_id in dataset.roles if role_id not in connected]
+
+
+def write_builtin_copy(folder: str, *, force: bool) -> list[str]:
+    """Copy the built-in dataset's two files into `folder` (created if missing)."""
+    from careerpath.output import write_atomic
+
+    source = builtin_source()
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{folder} exists and is not a folder")
+    files = [(source.roles, target / source.roles.name),
+             (source.progressions, target / source.progressions.name)]
+    existing = [str(dest) for _, dest in files if dest.exists()]
+    if existing and not force:
+        raise UsageError(f"{', '.join(existing)} already exist(s); add --force to replace")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot create {folder}: {error.strerror}") from None
+    for origin, dest in files:
+        write_atomic(str(dest), origin.read_text(encoding="utf-8"), force=force)
+    return [str(dest) for _, dest in files]

@@ -1,107 +1,48 @@
-"""Questions that need no graph search, and the answer types every renderer takes.
+"""One function per question, each returning a complete answer (see answers.py).
 
-The answer types are NamedTuples rather than dataclasses: a frozen dataclass
-costs over half a millisecond to define, and every start of the CLI pays it.
+Roles may be given as `Role` objects or as any name careerpath accepts (id,
+title, alias, unique prefix); names are resolved with `find_role`, so an
+unknown or ambiguous name raises RoleLookupError (exit 2).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
 
+from careerpath.answers import (
+    CHANGE_ORDER,
+    Comparison,
+    GraphAnswer,
+    LevelsAnswer,
+    NextAnswer,
+    PathAnswer,
+    PathDetail,
+    PathStep,
+    RoleCard,
+    RoleList,
+    SearchAnswer,
+    SearchHit,
+    SkillChange,
+    SkillGap,
+    SkillsAnswer,
+    ranked_skills,
+)
 from careerpath.errors import NoAnswer, UsageError
-from careerpath.graph import Reachable
-from careerpath.model import CareerPath, Dataset, Progression, Role
+from careerpath.lookup import find_role
+from careerpath.model import CareerPath, Dataset, Role
+from careerpath.textsafe import one_line
 
-CHANGE_ORDER = ("gained", "raised", "same", "lowered", "dropped")
+RoleName = str | Role
 
-
-class SkillChange(NamedTuple):
-    name: str
-    before: int | None
-    after: int | None
-
-    @property
-    def change(self) -> str:
-        if self.before is None:
-            return "gained"
-        if self.after is None:
-            return "dropped"
-        if self.after > self.before:
-            return "raised"
-        return "same" if self.after == self.before else "lowered"
+DEFAULT_ALL_LIMIT = 10
 
 
-# ---- answers: what a command hands to a renderer ------------------------------
-
-
-class RoleList(NamedTuple):
-    roles: list[Role]
-
-
-class RoleCard(NamedTuple):
-    role: Role
-    next: list[Progression]
-    previous: list[Progression]
-
-
-class PathAnswer(NamedTuple):
-    source: Role
-    target: Role
-    paths: list[CareerPath]
-
-
-class NextAnswer(NamedTuple):
-    role: Role
-    depth: int
-    reachable: list[Reachable]
-
-
-class SkillsAnswer(NamedTuple):
-    role: Role
-
-    def ranked(self) -> list[tuple[str, int]]:
-        """Strongest first; equal proficiency in name order."""
-        return sorted(self.role.skills.items(), key=lambda item: (-item[1], item[0].casefold()))
-
-
-class LevelsAnswer(NamedTuple):
-    role: Role
-
-
-class Comparison(NamedTuple):
-    source: Role
-    target: Role
-    skills: list[SkillChange]
-    only_source: list[str]
-    only_target: list[str]
-    path: CareerPath | None
-
-    @property
-    def level_change(self) -> int:
-        return self.target.level - self.source.level
-
-
-class SearchHit(NamedTuple):
-    role: Role
-    matched: list[str]
-    score: int
-
-
-class SearchAnswer(NamedTuple):
-    text: str
-    hits: list[SearchHit]
-
-
-class GraphAnswer(NamedTuple):
-    root: Role | None
-    roles: list[Role]  # by level, then title
-    progressions: list[Progression]
-
-
-# ---- queries -------------------------------------------------------------------
+def _resolve(dataset: Dataset, role: RoleName) -> Role:
+    return role if isinstance(role, Role) else find_role(dataset, role)
 
 
 def list_roles(dataset: Dataset, level: int | None = None, track: str | None = None) -> RoleList:
+    """Every role (optionally at one level or on one track), by level then title."""
     roles = [role for role in dataset.roles.values()
              if (level is None or role.level == level)
              and (track is None or (role.track or "").casefold() == track.casefold())]
@@ -110,8 +51,113 @@ def list_roles(dataset: Dataset, level: int | None = None, track: str | None = N
     return RoleList(sorted(roles, key=lambda role: (role.level, role.title.casefold(), role.id)))
 
 
-def role_card(dataset: Dataset, role: Role) -> RoleCard:
-    return RoleCard(role, dataset.moves_out(role.id), dataset.moves_in(role.id))
+def role_card(dataset: Dataset, role: RoleName) -> RoleCard:
+    """A role with the moves out of it and into it."""
+    found = _resolve(dataset, role)
+    return RoleCard(found, dataset.moves_out(found.id), dataset.moves_in(found.id))
+
+
+def role_skills(dataset: Dataset, role: RoleName) -> SkillsAnswer:
+    """A role's skills, strongest first."""
+    found = _resolve(dataset, role)
+    return SkillsAnswer(found, ranked_skills(found))
+
+
+def role_levels(dataset: Dataset, role: RoleName) -> LevelsAnswer:
+    """A role's day-to-day activities by experience; NoAnswer when the data has none."""
+    found = _resolve(dataset, role)
+    if not any(found.activities.values()):
+        raise NoAnswer(f"{found.id} has no day-to-day activities by experience level in the data")
+    return LevelsAnswer(found)
+
+
+# ---- paths ---------------------------------------------------------------------
+
+
+def _unique_ids(dataset: Dataset, names: Iterable[RoleName]) -> list[Role]:
+    """Resolve names; a role named twice (by any of its names) counts once."""
+    roles: dict[str, Role] = {}
+    for name in names:
+        role = _resolve(dataset, name)
+        roles.setdefault(role.id, role)
+    return list(roles.values())
+
+
+def find_path(dataset: Dataset, source: RoleName, target: RoleName, *,
+              limit: int | None = None, all_paths: bool = False, fastest: bool = False,
+              via: Sequence[RoleName] = (), avoid: Sequence[RoleName] = (),
+              promotions_only: bool = False,
+              start_skills: Mapping[str, int] | None = None) -> PathAnswer:
+    """The best path (or the best `limit` paths) from `source` to `target`.
+
+    Each step says what it asks to build, measured against the best level held
+    so far on the path: `start_skills` (default: the start role's skills),
+    raised by every role passed through.
+    """
+    from careerpath.graph import PathQuery, find_paths
+
+    start, end = _resolve(dataset, source), _resolve(dataset, target)
+    vias, avoids = _unique_ids(dataset, via), _unique_ids(dataset, avoid)
+    _check_constraints(start, end, vias, avoids)
+    count = limit if limit is not None else (DEFAULT_ALL_LIMIT if all_paths else 1)
+    query = PathQuery(start.id, end.id, count, fastest, tuple(r.id for r in vias),
+                      tuple(r.id for r in avoids), promotions_only)
+    found = find_paths(dataset, query)
+    held = start.skills if start_skills is None else start_skills
+    details = [path_detail(dataset, path, held) for path in found.paths]
+    years_known = any(move.years is not None for move in dataset.progressions)
+    return PathAnswer(start, end, details, found.more, found.stopped_early, found.examined,
+                      found.total, fastest, years_known)
+
+
+def _check_constraints(start: Role, end: Role, vias: list[Role], avoids: list[Role]) -> None:
+    if start.id == end.id:
+        raise UsageError(f"the path starts and ends at '{start.id}'; name two different roles")
+    avoided = {role.id for role in avoids}
+    for role in (start, end):
+        if role.id in avoided:
+            raise UsageError(f"--avoid names '{role.id}', an end of the path itself")
+    for role in vias:
+        if role.id in avoided:
+            raise UsageError(f"'{role.id}' is named by both --via and --avoid; "
+                             "a path cannot pass through a role and avoid it")
+
+
+def path_detail(dataset: Dataset, path: CareerPath, start_skills: Mapping[str, int]) -> PathDetail:
+    """A path with, for each step, the skills to build beyond the best held so far."""
+    held = dict(start_skills)
+    steps = []
+    for move in path.steps:
+        source, target = dataset.roles[move.source_id], dataset.roles[move.target_id]
+        gaps = [SkillGap(name, held.get(name), need) for name, need in target.skills.items()
+                if need > held.get(name, 0)]
+        for name, need in target.skills.items():
+            held[name] = max(held.get(name, 0), need)
+        steps.append(PathStep(source, target, move, _by_size(gaps)))
+    total = [SkillGap(name, start_skills.get(name), level) for name, level in held.items()
+             if level > start_skills.get(name, 0)]
+    return PathDetail([dataset.roles[r] for r in path.roles], steps, _by_size(total), path.years)
+
+
+def _by_size(gaps: list[SkillGap]) -> list[SkillGap]:
+    """Largest gap first, then by name."""
+    return sorted(gaps, key=lambda gap: (-(gap.need - (gap.have or 0)), gap.name.casefold()))
+
+
+def next_roles(dataset: Dataset, role: RoleName, depth: int = 1) -> NextAnswer:
+    """The roles reachable from `role` within `depth` moves; NoAnswer when none."""
+    from careerpath.graph import reachable
+
+    if depth < 1:
+        raise UsageError("--depth must be at least 1")
+    start = _resolve(dataset, role)
+    found = reachable(dataset, start.id, depth)
+    if not found:
+        raise NoAnswer(f"no move leads out of {start.id}")
+    return NextAnswer(start, depth, found)
+
+
+# ---- comparing, searching, drawing ---------------------------------------------
 
 
 def skill_changes(source: Role, target: Role) -> list[SkillChange]:
@@ -123,32 +169,29 @@ def skill_changes(source: Role, target: Role) -> list[SkillChange]:
                                           -(c.after or c.before or 0), c.name.casefold()))
 
 
-def skills_to_build(source: Role, target: Role) -> list[SkillChange]:
-    """What a move from `source` to `target` asks a person to gain or raise."""
-    return [c for c in skill_changes(source, target) if c.change in ("gained", "raised")]
-
-
-def compare(source: Role, target: Role, path: CareerPath | None) -> Comparison:
-    source_duties = {duty.casefold() for duty in source.responsibilities}
-    target_duties = {duty.casefold() for duty in target.responsibilities}
+def compare_roles(dataset: Dataset, source: RoleName, target: RoleName) -> Comparison:
+    """Two roles side by side, with the default path between them if there is one."""
+    first, second = _resolve(dataset, source), _resolve(dataset, target)
+    path = None
+    if first.id != second.id:
+        try:
+            path = find_path(dataset, first, second).paths[0]
+        except NoAnswer:
+            path = None
+    first_duties = {duty.casefold() for duty in first.responsibilities}
+    second_duties = {duty.casefold() for duty in second.responsibilities}
     return Comparison(
-        source, target, skill_changes(source, target),
-        [duty for duty in source.responsibilities if duty.casefold() not in target_duties],
-        [duty for duty in target.responsibilities if duty.casefold() not in source_duties],
+        first, second, skill_changes(first, second),
+        [duty for duty in first.responsibilities if duty.casefold() not in second_duties],
+        [duty for duty in second.responsibilities if duty.casefold() not in first_duties],
         path,
     )
-
-
-def levels(role: Role) -> LevelsAnswer:
-    if not any(role.activities.values()):
-        raise NoAnswer(f"{role.id} has no day-to-day activities by experience level in the data")
-    return LevelsAnswer(role)
 
 
 _FIELD_SCORES = {"title": 100, "aliases": 80, "skills": 30, "summary": 20, "responsibilities": 10}
 
 
-def search(dataset: Dataset, text: str) -> SearchAnswer:
+def search_roles(dataset: Dataset, text: str) -> SearchAnswer:
     """Roles whose text contains `text` (ignoring case); title and alias hits first."""
     wanted = text.casefold().strip()
     if not wanted:
@@ -170,14 +213,18 @@ def search(dataset: Dataset, text: str) -> SearchAnswer:
                 score += 1000
             hits.append(SearchHit(role, matched, score))
     if not hits:
-        raise NoAnswer(f"no role mentions '{text}'")
+        raise NoAnswer(f"no role mentions '{one_line(text)}'")
     hits.sort(key=lambda hit: (-hit.score, hit.role.level, hit.role.title.casefold()))
     return SearchAnswer(text, hits)
 
 
-def graph_answer(dataset: Dataset, root: Role | None, role_ids: set[str] | None) -> GraphAnswer:
-    keep = set(dataset.roles) if role_ids is None else role_ids
+def ladder_graph(dataset: Dataset, root: RoleName | None = None) -> GraphAnswer:
+    """The whole progression graph, or the part reachable from `root`."""
+    from careerpath.graph import descendants
+
+    start = _resolve(dataset, root) if root is not None else None
+    keep = descendants(dataset, start.id) if start is not None else set(dataset.roles)
     roles = sorted((dataset.roles[r] for r in keep),
                    key=lambda role: (role.level, role.title.casefold(), role.id))
     moves = [p for p in dataset.progressions if p.source_id in keep and p.target_id in keep]
-    return GraphAnswer(root, roles, moves)
+    return GraphAnswer(start, roles, moves)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE
 from careerpath.errors import Problem
-from careerpath.loader import PROGRESSIONS_FILE, ROLES_FILE
 from careerpath.model import Dataset, Progression, Role
-from careerpath.schema import Fields, Report, expect_list, read_progression, read_role
+from careerpath.schema import (
+    Fields,
+    Report,
+    expect_list,
+    read_progression,
+    read_role,
+)
 from careerpath.yamlread import Node, Scalar, read_yaml
 
 

@@ -7,8 +7,7 @@ import io
 from functools import singledispatch
 from typing import Any
 
-from careerpath.model import Dataset, Years, proficiency_label
-from careerpath.queries import (
+from careerpath.answers import (
     Comparison,
     GraphAnswer,
     LevelsAnswer,
@@ -16,9 +15,10 @@ from careerpath.queries import (
     PathAnswer,
     RoleList,
     SearchAnswer,
+    SkillGap,
     SkillsAnswer,
 )
-from careerpath.render import Unsupported
+from careerpath.model import Dataset, Years, proficiency_label
 from careerpath.textsafe import visible
 
 
@@ -37,7 +37,7 @@ def _years(years: Years | None) -> list[Any]:
 
 @singledispatch
 def render(answer: Any, dataset: Dataset) -> str:
-    raise Unsupported
+    raise TypeError(f"no renderer for {type(answer).__name__}")
 
 
 @render.register
@@ -48,14 +48,26 @@ def _(answer: RoleList, dataset: Dataset) -> str:
 
 @render.register
 def _(answer: PathAnswer, dataset: Dataset) -> str:
-    rows = []
+    # One row per role on each path (the move that led there, and the skills it asks
+    # to build), then one "total" row per path with the whole-path skills.
+    rows: list[list[Any]] = []
     for number, path in enumerate(answer.paths, 1):
-        for index, role_id in enumerate(path.roles):
-            role = dataset.roles[role_id]
-            move = path.steps[index - 1] if index else None
-            rows.append([number, index + 1, role.id, role.title, role.level,
-                         move.kind if move else None, *_years(move.years if move else None)])
-    return _csv(["path", "step", "id", "title", "level", "move", "years_min", "years_max"], rows)
+        start = path.roles[0]
+        rows.append([number, 1, start.id, start.title, start.level, None, None, None, None])
+        for index, step in enumerate(path.steps, 2):
+            role, move = step.target, step.move
+            rows.append([number, index, role.id, role.title, role.level, move.kind,
+                         *_years(move.years), skill_list(step.skills)])
+        rows.append([number, "total", None, None, None, None, *_years(path.years),
+                     skill_list(path.skills)])
+    return _csv(["path", "step", "id", "title", "level", "move", "years_min", "years_max",
+                 "skills"], rows)
+
+
+def skill_list(gaps: list[SkillGap]) -> str:
+    """`SEO: 1->3; Python: new->2`: what to build, in one cell."""
+    return "; ".join(f"{gap.name}: {'new' if gap.have is None else gap.have}->{gap.need}"
+                     for gap in gaps)
 
 
 @render.register
@@ -68,7 +80,7 @@ def _(answer: NextAnswer, dataset: Dataset) -> str:
 @render.register
 def _(answer: SkillsAnswer, dataset: Dataset) -> str:
     return _csv(["name", "level", "label"],
-                [[name, level, proficiency_label(level)] for name, level in answer.ranked()])
+                [[name, level, proficiency_label(level)] for name, level in answer.ranked])
 
 
 @render.register

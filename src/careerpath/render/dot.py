@@ -8,9 +8,8 @@ from functools import singledispatch
 from itertools import groupby
 from typing import Any
 
+from careerpath.answers import GraphAnswer, PathAnswer
 from careerpath.model import Dataset, Progression, Role
-from careerpath.queries import GraphAnswer, PathAnswer
-from careerpath.render import Unsupported
 from careerpath.render.escape import dot as quote
 from careerpath.render.escape import dot_lines
 
@@ -41,15 +40,15 @@ def _digraph(name: str, roles: list[Role], moves: Iterable[Progression]) -> str:
 
 @singledispatch
 def render(answer: Any, dataset: Dataset) -> str:
-    raise Unsupported
+    raise TypeError(f"no renderer for {type(answer).__name__}")
 
 
 @render.register
 def _(answer: PathAnswer, dataset: Dataset) -> str:
-    ids = {role_id for path in answer.paths for role_id in path.roles}
-    moves = {(m.source_id, m.target_id): m for path in answer.paths for m in path.steps}
-    return _digraph(f"{answer.source.id} to {answer.target.id}",
-                    [dataset.roles[r] for r in ids], moves.values())
+    roles = {role.id: role for path in answer.paths for role in path.roles}
+    moves = {(s.source.id, s.target.id): s.move for path in answer.paths for s in path.steps}
+    return _digraph(f"{answer.source.id} to {answer.target.id}", list(roles.values()),
+                    moves.values())
 
 
 @render.register

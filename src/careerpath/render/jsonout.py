@@ -7,19 +7,20 @@ import re
 from functools import singledispatch
 from typing import Any
 
-from careerpath.model import CareerPath, Dataset, Progression, Role, Years, proficiency_label
-from careerpath.queries import (
+from careerpath.answers import (
     Comparison,
     GraphAnswer,
     LevelsAnswer,
     NextAnswer,
     PathAnswer,
+    PathDetail,
     RoleCard,
     RoleList,
     SearchAnswer,
+    SkillGap,
     SkillsAnswer,
 )
-from careerpath.render import Unsupported
+from careerpath.model import Dataset, Progression, Role, Years, proficiency_label
 
 # json.dumps escapes C0 controls but passes DEL, C1 controls, bidi overrides and
 # line separators through raw when ensure_ascii is off; escape those too.
@@ -35,8 +36,18 @@ def years(value: Years | None) -> dict[str, float] | None:
     return value.as_dict() if value else None
 
 
-def path_dict(path: CareerPath) -> dict[str, Any]:
-    return {"roles": list(path.roles), "moves": path.moves, "years": years(path.years)}
+def _gaps(gaps: list[SkillGap]) -> list[dict[str, Any]]:
+    return [{"name": gap.name, "have": gap.have, "need": gap.need} for gap in gaps]
+
+
+def path_dict(path: PathDetail) -> dict[str, Any]:
+    """One path in the contract's shape: roles, totals, and every step in full."""
+    steps = [{"from": {"id": step.source.id, "title": step.source.title},
+              "to": {"id": step.target.id, "title": step.target.title},
+              "kind": step.move.kind, "years": years(step.move.years), "note": step.move.note,
+              "skills": _gaps(step.skills)} for step in path.steps]
+    return {"roles": [role.id for role in path.roles], "moves": path.moves,
+            "years": years(path.years), "steps": steps, "skills": _gaps(path.skills)}
 
 
 def _move(progression: Progression, other: str) -> dict[str, Any]:
@@ -45,7 +56,7 @@ def _move(progression: Progression, other: str) -> dict[str, Any]:
 
 @singledispatch
 def render(answer: Any, dataset: Dataset) -> str:
-    raise Unsupported
+    raise TypeError(f"no renderer for {type(answer).__name__}")
 
 
 @render.register
@@ -74,7 +85,8 @@ def _(answer: RoleCard, dataset: Dataset) -> str:
 
 @render.register
 def _(answer: PathAnswer, dataset: Dataset) -> str:
-    return dumps({"from": answer.source.id, "to": answer.target.id,
+    return dumps({"from": answer.source.id, "to": answer.target.id, "more": answer.more,
+                  "stopped_early": answer.stopped_early,
                   "paths": [path_dict(p) for p in answer.paths]})
 
 
@@ -90,7 +102,7 @@ def _(answer: NextAnswer, dataset: Dataset) -> str:
 def _(answer: SkillsAnswer, dataset: Dataset) -> str:
     return dumps({"role": answer.role.id, "skills": [
         {"name": name, "level": level, "label": proficiency_label(level)}
-        for name, level in answer.ranked()]})
+        for name, level in answer.ranked]})
 
 
 @render.register

@@ -9,22 +9,24 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
-from careerpath.model import EXPERIENCE_LEVELS, CareerPath, Dataset, Role, proficiency_label
-from careerpath.queries import (
+from careerpath.answers import (
     Comparison,
     GraphAnswer,
     LevelsAnswer,
     NextAnswer,
     PathAnswer,
+    PathDetail,
     RoleCard,
     RoleList,
     SearchAnswer,
+    SkillGap,
     SkillsAnswer,
-    skills_to_build,
+    ranked_skills,
 )
-from careerpath.render import Unsupported
+from careerpath.model import EXPERIENCE_LEVELS, Dataset, Role, proficiency_label
 from careerpath.render import mermaid as mermaid_render
 from careerpath.render.escape import markdown as md
+from careerpath.wording import plural
 
 
 def table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -48,49 +50,66 @@ def years_text(years: Any) -> str:
 
 @singledispatch
 def render(answer: Any, dataset: Dataset) -> str:
-    raise Unsupported
+    raise TypeError(f"no renderer for {type(answer).__name__}")
 
 
 @render.register
 def _(answer: PathAnswer, dataset: Dataset) -> str:
     source, target = answer.source, answer.target
     lines = [f"# Career path: {md(source.title)} → {md(target.title)}", ""]
+    count = len(answer.paths)
+    if count > 1 or answer.more or answer.stopped_early:
+        lines += [path_count_sentence(answer), ""]
     for number, path in enumerate(answer.paths, 1):
-        if len(answer.paths) > 1:
-            lines += [f"## Path {number} of {len(answer.paths)}", ""]
-        lines += _path_section(path, dataset, "###" if len(answer.paths) > 1 else "##")
+        if count > 1:
+            lines += [f"## Path {number} of {count}", ""]
+        lines += _path_section(path, "###" if count > 1 else "##")
     return document(lines)
 
 
-def _path_section(path: CareerPath, dataset: Dataset, heading: str) -> list[str]:
-    total = path.years
-    lines = [f"{path.moves} move{'s' if path.moves != 1 else ''}; typical years in all: "
-             f"{years_text(total)}.", "", "```mermaid", *mermaid_render.path_lines(path, dataset),
-             "```", ""]
-    rows = []
-    for index, role_id in enumerate(path.roles):
-        role = dataset.roles[role_id]
-        years = "" if index == 0 else years_text(path.steps[index - 1].years)
-        rows.append([str(index + 1), md(role.title), str(role.level), years])
+def path_count_sentence(answer: PathAnswer) -> str:
+    """How many paths are shown, and honestly whether more exist."""
+    shown = plural(len(answer.paths), "path")
+    if answer.stopped_early:
+        return (f"Searched {plural(answer.examined, 'candidate')} and stopped: showing the "
+                f"{shown} found; more may exist.")
+    if answer.more:
+        return f"{shown} shown; more exist" + (
+            f" ({answer.total} in all)." if answer.total else ".")
+    return f"{shown}, all there are." if answer.more is False else f"{shown}."
+
+
+def gap_line(gap: SkillGap) -> str:
+    have = "new" if gap.have is None else str(gap.have)
+    return f"- {md(gap.name)}: {have} → {gap.need} ({proficiency_label(gap.need)})"
+
+
+def _path_section(path: PathDetail, heading: str) -> list[str]:
+    lines = [f"{plural(path.moves, 'move')}; typical years in all: {years_text(path.years)}.",
+             "", "```mermaid", *mermaid_render.path_lines(path), "```", ""]
+    rows = [["1", md(path.roles[0].title), str(path.roles[0].level), ""]]
+    rows += [[str(index), md(step.target.title), str(step.target.level),
+              years_text(step.move.years)] for index, step in enumerate(path.steps, 2)]
     lines += table(["Step", "Role", "Level", "Typical years in the previous role"], rows)
-    for index, role_id in enumerate(path.roles):
-        role = dataset.roles[role_id]
+    for index, role in enumerate(path.roles):
         lines += ["", f"{heading} Step {index + 1}: {md(role.title)} (level {role.level})", ""]
-        if index:
-            move = path.steps[index - 1]
+        step = path.steps[index - 1] if index else None
+        if step is not None:
+            move = step.move
             lines += [f"Move: {move.kind}; typical years before it: {years_text(move.years)}.",
                       ""]
+            if move.note:
+                lines += [f"Note: {md(move.note)}", ""]
         if role.summary:
             lines += [md(role.summary), ""]
         if role.responsibilities:
             lines += ["Responsibilities:", "", *bullets(role.responsibilities), ""]
-        if index:
-            previous = dataset.roles[path.roles[index - 1]]
-            build = skills_to_build(previous, role)
+        if step is not None:
             lines += ["Skills to gain or raise:", ""]
-            lines += [f"- {md(c.name)}: {'new' if c.before is None else c.before} → {c.after} "
-                      f"({proficiency_label(c.after or 0)})" for c in build] or ["- none"]
+            lines += [gap_line(gap) for gap in step.skills] or ["- none"]
             lines.append("")
+    lines += ["", f"{heading} Every skill to build on this path", ""]
+    lines += [gap_line(gap) for gap in path.skills] or ["- none"]
     return lines
 
 
@@ -110,7 +129,7 @@ def role_section(role: Role, dataset: Dataset, heading: str = "#") -> list[str]:
     if any(role.activities.values()):
         lines += [f"{sub} Day to day, by experience", "", *_levels_lines(role), ""]
     if role.skills:
-        ranked = SkillsAnswer(role).ranked()
+        ranked = ranked_skills(role)
         lines += [f"{sub} Skills", "", *table(["Skill", "Proficiency"], [
             [md(name), f"{level} {proficiency_label(level)}"] for name, level in ranked]), ""]
     if role.outcomes:
@@ -152,7 +171,7 @@ def _(answer: RoleList, dataset: Dataset) -> str:
 
 @render.register
 def _(answer: SkillsAnswer, dataset: Dataset) -> str:
-    rows = [[md(name), str(level), proficiency_label(level)] for name, level in answer.ranked()]
+    rows = [[md(name), str(level), proficiency_label(level)] for name, level in answer.ranked]
     return document([f"# Skills: {md(answer.role.title)}", "",
                      *table(["Skill", "Level", "Proficiency"], rows)])
 
@@ -193,9 +212,11 @@ def _(answer: Comparison, dataset: Dataset) -> str:
     if answer.path is None:
         lines.append("No path between them in the data.")
     else:
-        titles = " → ".join(md(dataset.roles[r].title) for r in answer.path.roles)
-        lines.append(f"{titles} ({answer.path.moves} moves; typical years: "
+        titles = " → ".join(md(role.title) for role in answer.path.roles)
+        lines.append(f"{titles} ({plural(answer.path.moves, 'move')}; typical years: "
                      f"{years_text(answer.path.years)}).")
+        lines += ["", "Skills to build on the way:", ""]
+        lines += [gap_line(gap) for gap in answer.path.skills] or ["- none"]
     return document(lines)
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
+from careerpath.answers import GraphAnswer, PathAnswer, PathDetail
 from careerpath.errors import UsageError
-from careerpath.model import CareerPath, Dataset, Progression, Role
-from careerpath.queries import GraphAnswer, PathAnswer
-from careerpath.render import Unsupported
+from careerpath.model import Dataset, Progression, Role
 from careerpath.render.escape import mermaid as label
 
 MAX_EDGES = 500  # mermaid refuses to draw more edges than this by default
@@ -25,11 +24,11 @@ def _edge(source: str, target: str, move: Progression) -> str:
     return f"    {source} {arrow}{text} {target}"
 
 
-def path_lines(path: CareerPath, dataset: Dataset, prefix: str = "n") -> list[str]:
-    names = {role_id: f"{prefix}{index}" for index, role_id in enumerate(path.roles)}
+def path_lines(path: PathDetail, prefix: str = "n") -> list[str]:
+    names = {role.id: f"{prefix}{index}" for index, role in enumerate(path.roles)}
     lines = ["flowchart TD"]
-    lines += [_node(names[r], dataset.roles[r]) for r in path.roles]
-    lines += [_edge(names[m.source_id], names[m.target_id], m) for m in path.steps]
+    lines += [_node(names[role.id], role) for role in path.roles]
+    lines += [_edge(names[s.source.id], names[s.target.id], s.move) for s in path.steps]
     return lines
 
 
@@ -47,18 +46,18 @@ def graph_lines(answer: GraphAnswer, dataset: Dataset) -> list[str]:
 
 @singledispatch
 def render(answer: Any, dataset: Dataset) -> str:
-    raise Unsupported
+    raise TypeError(f"no renderer for {type(answer).__name__}")
 
 
 @render.register
 def _(answer: PathAnswer, dataset: Dataset) -> str:
     if len(answer.paths) == 1:
-        return "\n".join(path_lines(answer.paths[0], dataset)) + "\n"
+        return "\n".join(path_lines(answer.paths[0])) + "\n"
     # Several paths: one chart, one subgraph each, node ids kept apart per path.
     lines = ["flowchart TD"]
     for number, path in enumerate(answer.paths, 1):
         lines.append(f'    subgraph p{number}["Path {number}"]')
-        lines += ["    " + line for line in path_lines(path, dataset, f"p{number}n")[1:]]
+        lines += ["    " + line for line in path_lines(path, f"p{number}n")[1:]]
         lines.append("    end")
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,116 @@
+"""What every command shares: the format option, the active dataset, and how an
+answer leaves the program (stdout or, atomically, a file).
+
+No `from __future__ import annotations` here: Typer evals string annotations
+at each start (about 10 ms).
+"""
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from careerpath.errors import UsageError
+from careerpath.model import Dataset
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+class State:
+    """The global options, and the dataset loaded once on first use."""
+
+    def __init__(self, data_dir: str | None, no_color: bool, no_cache: bool = False) -> None:
+        self.data_dir = data_dir
+        self.no_color = no_color
+        self.no_cache = no_cache
+        self._dataset: Dataset | None = None
+
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            from careerpath.loader import load_dataset
+
+            self._dataset = load_dataset(self.data_dir, use_cache=not self.no_cache)
+            # A command runs once and exits: keep the collector from walking the
+            # whole dataset again later (no cycles in it to find).
+            import gc
+
+            gc.freeze()
+        return self._dataset
+
+
+def state(ctx: typer.Context) -> State:
+    found = ctx.find_object(State)
+    assert found is not None
+    return found
+
+
+def dataset(ctx: typer.Context) -> Dataset:
+    return state(ctx).dataset()
+
+
+FormatOption = Annotated[Format | None, typer.Option(
+    "--format", "-f", metavar="FORMAT",
+    help="text, json, markdown, csv, mermaid or dot (see the list above) "
+         "[default: from the -o file's extension, else text].")]
+OutputOption = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the answer to FILE ('-' for stdout).")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+RoleArg = Annotated[str, typer.Argument(metavar="ROLE", help="Role id, title or alias "
+                                        "(any case; a unique prefix is enough).")]
+
+
+def chosen_format(fmt: Format | None, output: str | None) -> str:
+    """An explicit --format wins; else the -o file's extension; else text."""
+    if fmt is not None:
+        return fmt.value
+    if output not in (None, "", "-"):
+        from careerpath.render import EXTENSIONS
+
+        assert output is not None
+        extension = os.path.splitext(output)[1].lower()
+        return EXTENSIONS.get(extension, "text")
+    return "text"
+
+
+def emit(ctx: typer.Context, answer: Any, fmt: Format | None, output: str | None,
+         force: bool) -> None:
+    """Render `answer` and send it to stdout or, atomically, to a file."""
+    from careerpath.output import stdout_errors, write_atomic, write_stdout
+    from careerpath.render import render_answer
+
+    if output == "":
+        raise UsageError("-o/--output: the file name is empty")
+    current = state(ctx)
+    name = chosen_format(fmt, output)
+    rendered = render_answer(answer, name, current.dataset(), ctx.info_name or "careerpath")
+    to_stdout = output in (None, "-")
+    if name == "text":
+        from careerpath.render.console import make_console, to_string
+
+        if to_stdout and _is_terminal():
+            with stdout_errors():
+                make_console(no_color=current.no_color).print(rendered)
+            return
+        # A file or a pipe gets the same text whatever the terminal's width.
+        rendered = to_string(rendered)
+    if to_stdout:
+        write_stdout(rendered)
+    else:
+        assert output is not None
+        write_atomic(output, rendered, force=force)
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (ValueError, OSError):
+        return False

@@ -1,0 +1,66 @@
+"""The pieces every terminal view is built from.
+
+Every piece of data text goes in as a `Text` object built by `data_text`, never
+as a markup string, and through `textsafe` first: a title like "[bold]x" or one
+holding an escape sequence is shown exactly as written, and harmlessly.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from careerpath.model import Role, Years, proficiency_label
+from careerpath.textsafe import one_line, visible
+
+PROMOTION = "━━▶"
+LATERAL = "┄┄▷"
+CHANGE_MARK = {"gained": "+", "raised": "↑", "same": "=", "lowered": "↓", "dropped": "−"}
+CHANGE_STYLE = {"gained": "green", "raised": "cyan", "same": "dim", "lowered": "yellow",
+                "dropped": "red"}
+KIND_STYLE = {"promotion": "green", "lateral": "yellow"}
+
+
+def data_text(text: str | None, style: str = "", *, wrap: bool = False) -> Text:
+    """Data text as a Rich Text: never parsed as markup, control characters made visible."""
+    if text is None:
+        return Text("")
+    return Text(visible(text) if wrap else one_line(text), style=style)
+
+
+def role_line(role: Role) -> Text:
+    line = Text.assemble(data_text(role.title, "bold"), ("  ", ""),
+                         (f"level {role.level}", "magenta"))
+    if role.track:
+        line.append(" · ", "dim").append_text(data_text(role.track, "dim"))
+    return line
+
+
+def title_and_id(role: Role) -> Text:
+    """A table cell: the title, and the id to type below it."""
+    return Text.assemble(data_text(role.title, "bold"), "\n", data_text(role.id, "cyan"))
+
+
+def typical(years: Years | None) -> str:
+    return f"typically {years}" if years else "typical years not given"
+
+
+def bar(level: int) -> Text:
+    return Text.assemble(("●" * level, "green"), ("○" * (5 - level), "dim"))
+
+
+def bullets(items: tuple[str, ...] | list[str], style: str = "") -> Text:
+    text = Text()
+    for index, item in enumerate(items):
+        if index:
+            text.append("\n")
+        text.append("• ", "dim").append_text(data_text(item, style, wrap=True))
+    return text
+
+
+def skills_table(ranked: list[tuple[str, int]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    for name, level in ranked:
+        table.add_row(data_text(name), bar(level),
+                      Text(f"{level} {proficiency_label(level)}", "dim"))
+    return table
