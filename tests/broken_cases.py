@@ -76,12 +76,23 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "roles.yaml:4:10: duplicate id 'a' (first at line 2)"]),
     ("duplicate title ignoring case", OK_ROLES + "  - {id: c, title: ALPHA, level: 3}\n",
      OK_MOVES, [
-        "roles.yaml:4:20: title 'ALPHA' is already the title of role 'a' (line 2); "
-        "names must be unique, ignoring case"]),
+        "roles.yaml:4:20: title 'ALPHA' clashes with the title of role 'a' at roles.yaml:2:20; "
+        "names must differ by more than case, spacing, '-', '_' or Unicode form"]),
+    ("title equal to another id but for '_' and case",
+     OK_ROLES + "  - {id: a-b, title: Delta, level: 3}\n"
+     "  - {id: d, title: A_B, level: 3}\n", OK_MOVES, [
+        "roles.yaml:5:20: title 'A_B' clashes with the id of role 'a-b' at roles.yaml:4:10; "
+        "names must differ by more than case, spacing, '-', '_' or Unicode form"]),
+    ("the same title in NFC and NFD",
+     OK_ROLES + "  - {id: c, title: \"Caf\u00e9 Manager\", level: 3}\n"
+     "  - {id: d, title: \"Cafe\u0301 Manager\", level: 3}\n", OK_MOVES, [
+        "roles.yaml:5:20: title 'Cafe\u0301 Manager' clashes with the title of role 'c' at "
+        "roles.yaml:4:20; names must differ by more than case, spacing, '-', '_' or Unicode "
+        "form"]),
     ("alias clashes with an id", OK_ROLES + "  - {id: c, title: Gamma, level: 3, aliases: [B]}\n",
      OK_MOVES, [
-        "roles.yaml:4:47: alias 'B' is already the id of role 'b' (line 3); "
-        "names must be unique, ignoring case"]),
+        "roles.yaml:4:47: alias 'B' clashes with the id of role 'b' at roles.yaml:3:10; "
+        "names must differ by more than case, spacing, '-', '_' or Unicode form"]),
     ("unknown role in a move", OK_ROLES, "progressions:\n  - {from: a, to: bb}\n", [
         "progressions.yaml:2:19: 'to' names unknown role 'bb'; did you mean 'b'?"]),
     ("self-loop", OK_ROLES, "progressions:\n  - {from: a, to: a, kind: lateral}\n", [

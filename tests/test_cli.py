@@ -257,8 +257,22 @@ def test_compare_json(run: Run, small: Path) -> None:
             {"name": "Excel", "from": 3, "to": None, "change": "dropped"},
             {"name": "Python", "from": 2, "to": None, "change": "dropped"}],
         "responsibilities": {"only_from": ["Build reports"], "only_to": ["Set data strategy"]},
-        "path": {"roles": ["senior-analyst", "analytics-manager", "head-of-data"], "moves": 2,
-                 "years": {"min": 5, "max": 9}}}
+        "path": {
+            "roles": ["senior-analyst", "analytics-manager", "head-of-data"], "moves": 2,
+            "years": {"min": 5, "max": 9},
+            "steps": [
+                {"from": {"id": "senior-analyst", "title": "Senior Data Analyst"},
+                 "to": {"id": "analytics-manager", "title": "Analytics Manager"},
+                 "kind": "promotion", "years": {"min": 2, "max": 4}, "note": None,
+                 "skills": [{"name": "Leadership", "have": None, "need": 3},
+                            {"name": "Budgeting", "have": None, "need": 2}]},
+                {"from": {"id": "analytics-manager", "title": "Analytics Manager"},
+                 "to": {"id": "head-of-data", "title": "Head of Data"},
+                 "kind": "promotion", "years": {"min": 3, "max": 5}, "note": None,
+                 "skills": [{"name": "Budgeting", "have": 2, "need": 3},
+                            {"name": "Leadership", "have": 3, "need": 4}]}],
+            "skills": [{"name": "Leadership", "have": None, "need": 4},
+                       {"name": "Budgeting", "have": None, "need": 3}]}}
     none = run("--data", small, "compare", "hod", "analyst", "-f", "json").json()
     assert none["path"] is None and none["level_change"] == -3
 

@@ -97,4 +97,7 @@ def test_broken_dataset_through_the_cli(tmp_path: Path, run: Run, name: str, rol
     write_case(tmp_path, roles, moves)
     result = run("--data", tmp_path, "roles")
     assert (result.exit_code, result.stdout) == (3, "")
-    assert result.stderr == "".join(f"{tmp_path}/{line}\n" for line in expected)
+    # Every place named in a message is shown as the user named the folder.
+    assert result.stderr == "".join(
+        f"{tmp_path}/{line.replace(' at roles.yaml:', f' at {tmp_path}/roles.yaml:')}\n"
+        for line in expected)

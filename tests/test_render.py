@@ -176,7 +176,9 @@ def test_mermaid_refuses_huge_graphs(run: Run, make_dataset: Callable[..., Path]
 
 def test_csv_path_rows(run: Run, small: Path) -> None:
     out = run("--data", small, "path", "analyst", "hod", "-f", "csv").stdout
-    assert out == ("path,step,id,title,level,move,years_min,years_max\n"
-                   "1,1,analyst,Data Analyst,1,,,\n"
-                   "1,2,lead-analyst,Lead Analyst,3,promotion,10,10\n"
-                   "1,3,head-of-data,Head of Data,4,promotion,1,1\n")
+    assert out == ("path,step,id,title,level,move,years_min,years_max,skills\n"
+                   "1,1,analyst,Data Analyst,1,,,,\n"
+                   "1,2,lead-analyst,Lead Analyst,3,promotion,10,10,Leadership: new->2; SQL: 2->4\n"
+                   "1,3,head-of-data,Head of Data,4,promotion,1,1,"
+                   "Budgeting: new->3; Leadership: 2->4\n"
+                   "1,total,,,,,11,11,Leadership: new->4; Budgeting: new->3; SQL: 2->4\n")

@@ -21,7 +21,7 @@ from typing import Any
 
 from careerpath.model import Dataset, Progression, Role, Years
 
-FORMAT = 2
+FORMAT = 3  # 3: names normalised with NFKC
 NO_CACHE_ENV = "CAREERPATH_NO_CACHE"
 
 

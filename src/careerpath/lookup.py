@@ -16,6 +16,8 @@ def find_role(dataset: Dataset, name: str) -> Role:
     title or alias selects that role. Raises RoleLookupError (exit 2) when the
     name matches nothing (with suggestions) or several roles (with candidates).
     """
+    if name in dataset.roles:  # an exact id always wins
+        return dataset.roles[name]
     wanted = normal_name(name)
     if not wanted:
         raise RoleLookupError("a role name must not be empty")

@@ -19,8 +19,16 @@ MOVE_KINDS = ("promotion", "lateral")
 
 
 def normal_name(name: str) -> str:
-    """How role names compare: case, dashes, underscores and spacing do not matter."""
-    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
+    """How role names compare, everywhere (validation, lookup, the cache's index):
+    Unicode compatibility forms (NFKC), case, dashes, underscores and spacing do
+    not matter, so "Café Manager" typed in NFD, "SENIOR_manager" and
+    "senior-manager" are one name."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    # casefold can undo NFKC (e.g. "ǅ"), so normalise once more after it.
+    folded = unicodedata.normalize("NFKC", folded)
+    return " ".join(folded.replace("-", " ").replace("_", " ").split())
 
 
 def proficiency_label(level: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE
 from careerpath.errors import Problem
-from careerpath.model import Dataset, Progression, Role
+from careerpath.model import Dataset, Progression, Role, normal_name
 from careerpath.schema import (
     Fields,
     Report,
@@ -43,7 +43,7 @@ def check(roles_name: str, moves_name: str, contents: list[bytes | OSError],
 
     report_roles, report_moves = reporter(roles_name), reporter(moves_name)
     role_items = expect_list(roles_root, "roles", report_roles)
-    roles, broken_ids = _collect_roles(role_items or [], report_roles)
+    roles, broken_ids = _collect_roles(role_items or [], report_roles, roles_name)
     # Moves can be checked against the roles only when roles.yaml could be read;
     # a move to a role that is itself broken was reported there already.
     known = role_items is not None and roles_readable
@@ -63,10 +63,11 @@ def check(roles_name: str, moves_name: str, contents: list[bytes | OSError],
 RoleEntry = tuple[Role, Fields]
 
 
-def _collect_roles(items: list[Node], report: Report) -> tuple[dict[str, RoleEntry], set[str]]:
+def _collect_roles(items: list[Node], report: Report,
+                   where: str) -> tuple[dict[str, RoleEntry], set[str]]:
     roles: dict[str, RoleEntry] = {}
     broken_ids: set[str] = set()
-    names: dict[str, tuple[str, str, int]] = {}  # folded name -> (role id, what, line)
+    names: dict[str, tuple[str, str, Node]] = {}  # normal name -> (role id, what, node)
     for item in items:
         role, fields = read_role(item, report)
         if role is None:
@@ -79,7 +80,7 @@ def _collect_roles(items: list[Node], report: Report) -> tuple[dict[str, RoleEnt
                    f"(first at line {roles[role.id][1].node.line})")
             continue
         roles[role.id] = (role, fields)
-        _claim_names(role, fields.values, names, report)
+        _claim_names(role, fields.values, names, report, where)
     for role, fields in roles.values():
         parent = role.specialization_of
         if parent is not None and (parent not in roles or parent == role.id):
@@ -89,23 +90,26 @@ def _collect_roles(items: list[Node], report: Report) -> tuple[dict[str, RoleEnt
     return roles, broken_ids
 
 
-def _claim_names(role: Role, values: dict[str, Node], names: dict[str, tuple[str, str, int]],
-                 report: Report) -> None:
-    """Ids, titles and aliases must each name one role only (case-insensitive)."""
+def _claim_names(role: Role, values: dict[str, Node], names: dict[str, tuple[str, str, Node]],
+                 report: Report, where: str) -> None:
+    """Ids, titles and aliases must each name one role only, compared the way the
+    command line compares them (`normal_name`), so that every name can be typed."""
     alias_nodes = getattr(values.get("aliases"), "items", [])
     candidates: list[tuple[str, str, Node]] = [("id", role.id, values["id"]),
                                                ("title", role.title, values["title"])]
     candidates += [("alias", node.value, node) for node in alias_nodes
                    if isinstance(node, Scalar) and isinstance(node.value, str)]
     for what, name, node in candidates:
-        folded = name.strip().casefold()
+        folded = normal_name(name)
         owner = names.get(folded)
         if owner is None:
-            names[folded] = (role.id, what, node.line)
+            names[folded] = (role.id, what, node)
         elif not (owner[0] == role.id and {what, owner[1]} == {"id", "title"}):
             whose = "this role" if owner[0] == role.id else f"role '{owner[0]}'"
-            report(node, f"{what} '{name}' is already the {owner[1]} of {whose} "
-                   f"(line {owner[2]}); names must be unique, ignoring case")
+            first = owner[2]
+            report(node, f"{what} '{name}' clashes with the {owner[1]} of {whose} at "
+                   f"{where}:{first.line}:{first.column}; names must differ by more than "
+                   "case, spacing, '-', '_' or Unicode form")
 
 
 def _suggest(name: str, roles: dict[str, RoleEntry]) -> str:
