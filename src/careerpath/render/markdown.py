@@ -186,7 +186,7 @@ def _(answer: LevelsAnswer, dataset: Dataset) -> str:
 def _(answer: NextAnswer, dataset: Dataset) -> str:
     rows = [[str(r.moves), md(dataset.roles[r.role_id].title),
              str(dataset.roles[r.role_id].level), r.first_kind] for r in answer.reachable]
-    return document([f"# Next moves from {md(answer.role.title)} (within {answer.depth})", "",
+    return document([f"# Next moves from {md(answer.role.title)} (within {plural(answer.depth, 'move')})", "",
                      *table(["Moves", "Role", "Level", "First move"], rows)])
 
 

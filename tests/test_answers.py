@@ -1,0 +1,96 @@
+"""The core's complete answers: cumulative skill gaps, constraints named once, plurals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from careerpath import load_dataset
+from careerpath.answers import SkillGap
+from careerpath.errors import UsageError
+from careerpath.queries import find_path
+from conftest import Result
+
+Run = Callable[..., Result]
+
+# a --lateral--> b --promotion--> c: c asks for X 3 (held since a) and Y 3 (held since b).
+LATERAL_ROLES = """\
+roles:
+  - {id: a, title: Alpha, level: 1, skills: {X: 3, Z: 1}}
+  - {id: b, title: Beta, level: 1, skills: {Y: 3}}
+  - {id: c, title: Gamma, level: 2, skills: {X: 3, Y: 3, Z: 2}}
+"""
+LATERAL_MOVES = """\
+progressions:
+  - {from: a, to: b, kind: lateral}
+  - {from: b, to: c}
+"""
+
+
+def test_a_skill_held_two_steps_back_is_not_asked_again(make_dataset: Callable[..., Path]) -> None:
+    data = load_dataset(str(make_dataset(LATERAL_ROLES, LATERAL_MOVES)), use_cache=False)
+    path = find_path(data, "a", "c").paths[0]
+    assert [step.skills for step in path.steps] == [
+        [SkillGap("Y", None, 3)],
+        [SkillGap("Z", 1, 2)],  # X 3 is held from a, Y 3 from b
+    ]
+    assert path.skills == [SkillGap("Y", None, 3), SkillGap("Z", 1, 2)]
+
+
+def test_start_skills_replace_the_start_role(make_dataset: Callable[..., Path]) -> None:
+    data = load_dataset(str(make_dataset(LATERAL_ROLES, LATERAL_MOVES)), use_cache=False)
+    path = find_path(data, "a", "c", start_skills={"Y": 1}).paths[0]
+    assert path.steps[0].skills == [SkillGap("Y", 1, 3)]
+    assert path.skills == [SkillGap("X", None, 3), SkillGap("Y", 1, 3), SkillGap("Z", None, 2)]
+
+
+def test_a_role_named_twice_as_via_is_one_via(small: Path) -> None:
+    data = load_dataset(str(small), use_cache=False)
+    answer = find_path(data, "analyst", "hod", via=["senior-analyst", "Senior Data Analyst",
+                                                    "SENIOR_ANALYST"])
+    assert [role.id for role in answer.paths[0].roles] == [
+        "analyst", "senior-analyst", "analytics-manager", "head-of-data"]
+
+
+@pytest.mark.parametrize(("via", "avoid", "message"), [
+    (["lead"], ["lead-analyst"], "'lead-analyst' is named by both --via and --avoid; "
+     "a path cannot pass through a role and avoid it"),
+    ([], ["Data Analyst"], "--avoid names 'analyst', an end of the path itself"),
+])
+def test_conflicting_constraints_are_usage_errors(small: Path, via: list[str], avoid: list[str],
+                                                  message: str) -> None:
+    data = load_dataset(str(small), use_cache=False)
+    with pytest.raises(UsageError) as caught:
+        find_path(data, "analyst", "hod", via=via, avoid=avoid)
+    assert str(caught.value) == message
+
+
+def test_via_and_avoid_the_same_role_through_the_cli(run: Run, small: Path) -> None:
+    result = run("--data", small, "path", "analyst", "hod", "--via", "lead", "--avoid",
+                 "Lead Analyst")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("error: 'lead-analyst' is named by both --via and --avoid; "
+                             "a path cannot pass through a role and avoid it\n")
+
+
+ONE_MOVE_ROLES = "roles:\n  - {id: a, title: Alpha, level: 1}\n  - {id: b, title: Beta, level: 2}\n"
+ONE_MOVE = "progressions:\n  - {from: a, to: b}\n"
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["roles", "--level", "2"], "1 role"),
+    (["validate"], "valid, 2 roles, 1 move"),
+    (["graph"], "The career ladder: 2 roles, 1 move"),
+    (["path", "a", "b"], "1 move · typical years not in the data for every move"),
+    (["next", "a", "-f", "markdown"], "# Next moves from Alpha (within 1 move)"),
+    (["path", "a", "b", "-f", "markdown"], "1 move; typical years in all: not given."),
+])
+def test_counts_use_the_right_plural(run: Run, make_dataset: Callable[..., Path],
+                                     args: list[str], expected: str) -> None:
+    folder = make_dataset(ONE_MOVE_ROLES, ONE_MOVE)
+    result = run("--data", folder, *args)
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stdout
+    assert "1 moves" not in result.stdout and "1 roles" not in result.stdout
