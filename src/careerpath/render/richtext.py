@@ -7,10 +7,12 @@ holding an escape sequence is shown exactly as written, and harmlessly.
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from careerpath.model import Role, Years, proficiency_label
+from careerpath.render.layout import Responsive, card
 from careerpath.textsafe import one_line, visible
 
 PROMOTION = "━━▶"
@@ -58,9 +60,15 @@ def bullets(items: tuple[str, ...] | list[str], style: str = "") -> Text:
     return text
 
 
-def skills_table(ranked: list[tuple[str, int]]) -> Table:
+def skills_table(ranked: list[tuple[str, int]]) -> RenderableType:
+    """Skill, bar and label in columns; each skill over its bar where too narrow."""
     table = Table.grid(padding=(0, 2))
     for name, level in ranked:
         table.add_row(data_text(name), bar(level),
                       Text(f"{level} {proficiency_label(level)}", "dim"))
-    return table
+
+    def narrow() -> RenderableType:
+        return Group(*(card(data_text(name), [Text.assemble(
+            bar(level), "  ", (f"{level} {proficiency_label(level)}", "dim"))])
+            for name, level in ranked))
+    return Responsive(table, narrow)

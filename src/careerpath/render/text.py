@@ -25,6 +25,7 @@ from careerpath.answers import (
     ranked_skills,
 )
 from careerpath.model import EXPERIENCE_LEVELS, Dataset, Progression, Role
+from careerpath.render.layout import Responsive, card, cards
 from careerpath.render.richtext import (
     LATERAL,
     PROMOTION,
@@ -45,13 +46,33 @@ def render(answer: Any, dataset: Dataset) -> RenderableType:
 
 @render.register
 def _(answer: RoleList, dataset: Dataset) -> RenderableType:
-    table = Table(title=plural(len(answer.roles), "role"), title_justify="left", expand=False)
+    title = Text(plural(len(answer.roles), "role"), "italic")
+    table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("Role (id)")
+    table.add_column("Also called")
     table.add_column("Track", style="dim")
     for role in answer.roles:
-        table.add_row(str(role.level), title_and_id(role), data_text(role.track))
-    return table
+        table.add_row(str(role.level), title_and_id(role), _aliases(role), data_text(role.track))
+
+    def narrow() -> RenderableType:
+        return cards(title, (role_card_lines(role) for role in answer.roles))
+    return Responsive(table, narrow)
+
+
+def _aliases(role: Role) -> Text:
+    return data_text(", ".join(role.aliases))
+
+
+def role_card_lines(role: Role, *extra: Text) -> Group:
+    """A role as a stacked card: title, then the id to type, level, track, aliases."""
+    facts = Text.assemble((f"level {role.level}", "magenta"))
+    if role.track:
+        facts.append(" · ", "dim").append_text(data_text(role.track, "dim"))
+    details: list[RenderableType] = [data_text(role.id, "cyan"), facts]
+    if role.aliases:
+        details.append(Text("also: ", "dim").append_text(_aliases(role)))
+    return card(data_text(role.title, "bold"), [*details, *extra])
 
 
 def _moves_text(moves: list[Progression], dataset: Dataset, outgoing: bool) -> Text:
@@ -95,11 +116,13 @@ def _(answer: RoleCard, dataset: Dataset) -> RenderableType:
         section("What the business gains", bullets(role.outcomes))
     section("Moves into this role", _moves_text(answer.previous, dataset, outgoing=False))
     section("Moves out of this role", _moves_text(answer.next, dataset, outgoing=True))
-    subtitle = Text(role.id, "cyan")
+    # The heading goes inside the box, where it wraps, not in its border, where
+    # a narrow terminal would cut it.
+    names = Text.assemble(("id: ", "dim"), data_text(role.id, "cyan"))
     if role.aliases:
-        subtitle.append(" · also: ", "dim").append_text(data_text(", ".join(role.aliases), "dim"))
-    return Panel(Group(*parts), title=role_line(role), title_align="left",
-                 subtitle=subtitle, subtitle_align="left", expand=False, width=None)
+        names.append(" · also: ", "dim").append_text(_aliases(role))
+    heading = [role_line(role), names, Text("")]
+    return Panel(Group(*heading, *parts), expand=False, width=None)
 
 
 @render.register
@@ -111,10 +134,9 @@ def _(answer: PathAnswer, dataset: Dataset) -> RenderableType:
 
 @render.register
 def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
-    table = Table(title=Text.assemble("Reachable from ", data_text(answer.role.title, "bold"),
-                                      f" within {answer.depth} move"
-                                      + ("s" if answer.depth != 1 else "")),
-                  title_justify="left")
+    title = Text.assemble("Reachable from ", data_text(answer.role.title, "bold"),
+                          f" within {plural(answer.depth, 'move')}")
+    table = Table(title=title, title_justify="left")
     table.add_column("Moves", justify="right")
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("Role (id)")
@@ -132,7 +154,13 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
             move = direct.get(item.role_id) if item.moves == 1 else None
             cells.append(str(move.years) if move and move.years else "")
         table.add_row(*cells)
-    return table
+
+    def narrow() -> RenderableType:
+        return cards(title, (role_card_lines(
+            dataset.roles[item.role_id],
+            Text(f"{plural(item.moves, 'move')} away · first move: {item.first_kind}"))
+            for item in answer.reachable))
+    return Responsive(table, narrow)
 
 
 @render.register
@@ -143,13 +171,18 @@ def _(answer: SkillsAnswer, dataset: Dataset) -> RenderableType:
     return Group(title, Padding(skills_table(answer.ranked), (0, 0, 0, 2), expand=False))
 
 
-def _levels_table(role: Role) -> Table:
+def _levels_table(role: Role) -> RenderableType:
+    """Entry, mid and senior side by side where they fit, else one under another."""
     table = Table(expand=False, show_lines=False)
     shown = [level for level in EXPERIENCE_LEVELS if role.activities.get(level)]
     for level in shown:
         table.add_column(level.capitalize(), ratio=1, vertical="top")
     table.add_row(*(bullets(role.activities[level]) for level in shown))
-    return table
+
+    def narrow() -> RenderableType:
+        return cards(None, (card(Text(level.capitalize(), "bold"), [bullets(role.activities[level])])
+                            for level in shown))
+    return Responsive(table, narrow)
 
 
 @render.register
@@ -168,15 +201,18 @@ def _(answer: Comparison, dataset: Dataset) -> RenderableType:
 @render.register
 def _(answer: SearchAnswer, dataset: Dataset) -> RenderableType:
     count = len(answer.hits)
-    table = Table(title=Text.assemble(f"{count} role{'s' if count != 1 else ''} matching “",
-                                      data_text(answer.text), "”"),
-                  title_justify="left")
+    title = Text.assemble(f"{plural(count, 'role')} matching “", data_text(answer.text), "”")
+    table = Table(title=title, title_justify="left")
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("Role (id)")
     table.add_column("Matched in", style="dim")
     for hit in answer.hits:
         table.add_row(str(hit.role.level), title_and_id(hit.role), ", ".join(hit.matched))
-    return table
+
+    def narrow() -> RenderableType:
+        return cards(title, (role_card_lines(hit.role, Text("matched in " + ", ".join(hit.matched),
+                                                             "dim")) for hit in answer.hits))
+    return Responsive(table, narrow)
 
 
 @render.register

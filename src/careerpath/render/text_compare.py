@@ -8,6 +8,7 @@ from rich.text import Text
 
 from careerpath.answers import Comparison
 from careerpath.model import Dataset
+from careerpath.render.layout import Responsive, card, cards
 from careerpath.render.richtext import (
     CHANGE_MARK,
     CHANGE_STYLE,
@@ -35,6 +36,12 @@ def comparison(answer: Comparison, dataset: Dataset) -> RenderableType:
                             data_text(answer.target.title, "bold"),
                             (f"   level {answer.source.level} → {answer.target.level} ({steps})",
                              "magenta"))
+    skills = Responsive(_skills_table(answer), lambda: _skills_cards(answer))
+    duties = Responsive(_duties_table(answer), lambda: _duties_cards(answer))
+    return Group(heading, Text(""), skills, duties, _route(answer))
+
+
+def _skills_table(answer: Comparison) -> Table:
     skills = Table(title="Skills", title_justify="left")
     skills.add_column("Skill")
     skills.add_column(Text.assemble(data_text(answer.source.title)), no_wrap=True)
@@ -45,6 +52,20 @@ def comparison(answer: Comparison, dataset: Dataset) -> RenderableType:
         label = f"{CHANGE_MARK[item.change]} {item.change}"
         skills.add_row(data_text(item.name), _level_cell(item.before), _level_cell(item.after),
                        Text(label, style))
+    return skills
+
+
+def _skills_cards(answer: Comparison) -> RenderableType:
+    items = []
+    for item in answer.skills:
+        line = Text.assemble(_level_cell(item.before), " → ", _level_cell(item.after), "  ",
+                             (f"{CHANGE_MARK[item.change]} {item.change}",
+                              CHANGE_STYLE[item.change]))
+        items.append(card(data_text(item.name, "bold"), [line]))
+    return cards(Text("Skills", "italic"), items)
+
+
+def _duties_table(answer: Comparison) -> Table:
     duties = Table(title="Responsibilities", title_justify="left")
     duties.add_column(Text.assemble("Only as ", data_text(answer.source.title)), ratio=1,
                       vertical="top")
@@ -52,6 +73,18 @@ def comparison(answer: Comparison, dataset: Dataset) -> RenderableType:
                       vertical="top")
     duties.add_row(bullets(answer.only_source) or Text("none", "dim"),
                    bullets(answer.only_target) or Text("none", "dim"))
+    return duties
+
+
+def _duties_cards(answer: Comparison) -> RenderableType:
+    return cards(Text("Responsibilities", "italic"), [
+        card(Text.assemble("Only as ", data_text(answer.source.title, "bold")),
+             [bullets(answer.only_source) or Text("none", "dim")]),
+        card(Text.assemble("Only as ", data_text(answer.target.title, "bold")),
+             [bullets(answer.only_target) or Text("none", "dim")])])
+
+
+def _route(answer: Comparison) -> Text:
     path = answer.path
     if path is None:
         route = Text.assemble("No path from ", data_text(answer.source.title, "bold"), " to ",
@@ -64,4 +97,4 @@ def comparison(answer: Comparison, dataset: Dataset) -> RenderableType:
                 route.append(f" {arrow} ", "dim")
             route.append_text(data_text(role.title))
         route.append(f"\n{plural(path.moves, 'move')} · {typical(path.years)}", "dim")
-    return Group(heading, Text(""), skills, duties, route)
+    return route

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import groupby
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from careerpath.answers import GraphAnswer
 from careerpath.model import Dataset
+from careerpath.render.layout import Responsive, card
 from careerpath.render.richtext import LATERAL, PROMOTION, data_text
 from careerpath.wording import plural
 
@@ -34,6 +37,7 @@ def ladder(answer: GraphAnswer, dataset: Dataset) -> RenderableType:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column()
+        stacked = []
         for role in roles:
             targets = sorted(moves_out.get(role.id, []),
                              key=lambda item: (item[1] != "promotion",
@@ -49,5 +53,7 @@ def ladder(answer: GraphAnswer, dataset: Dataset) -> RenderableType:
                 cell.append(f" ({target.level})", "magenta")
             title = data_text(role.title, "bold" if role.id in moves_out else "")
             grid.add_row(Text("  ").append_text(title), cell or Text("·", "dim"))
-        parts.append(grid)
+            stacked.append(Padding(card(title, [cell] if cell else []), (0, 0, 0, 2),
+                                   expand=False))
+        parts.append(Responsive(grid, partial(Group, *stacked)))
     return Group(*parts)

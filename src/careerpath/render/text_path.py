@@ -15,24 +15,35 @@ from rich.text import Text
 
 from careerpath.answers import PathAnswer, PathDetail, PathStep, SkillGap
 from careerpath.model import proficiency_label
+from careerpath.render.layout import Responsive, card
 from careerpath.render.richtext import KIND_STYLE, data_text, role_line
 from careerpath.wording import plural
 
 INDENT = 4
 
 
-def gap_table(gaps: list[SkillGap]) -> Table:
+def _mark(gap: SkillGap) -> Text:
+    return Text("+", "green") if gap.have is None else Text("↑", "cyan")
+
+
+def _gap(gap: SkillGap) -> Text:
+    have = "new" if gap.have is None else str(gap.have)
+    return Text(f"{have} → {gap.need} {proficiency_label(gap.need)}", "bold")
+
+
+def gap_table(gaps: list[SkillGap]) -> RenderableType:
     """`+ SEO   new → 3 working`: the mark, the skill, and the gap (never dimmed)."""
     table = Table.grid(padding=(0, 1))
     table.add_column(width=1)
     table.add_column()
-    table.add_column()
+    table.add_column(no_wrap=True)
     for gap in gaps:
-        mark, style = ("+", "green") if gap.have is None else ("↑", "cyan")
-        have = "new" if gap.have is None else str(gap.have)
-        table.add_row(Text(mark, style), data_text(gap.name),
-                      Text(f"{have} → {gap.need} {proficiency_label(gap.need)}", "bold"))
-    return table
+        table.add_row(_mark(gap), data_text(gap.name), _gap(gap))
+
+    def narrow() -> RenderableType:
+        return Group(*(card(Text.assemble(_mark(gap), " ", data_text(gap.name)), [_gap(gap)])
+                       for gap in gaps))
+    return Responsive(table, narrow)
 
 
 def _step(step: PathStep) -> RenderableType:
