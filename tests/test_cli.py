@@ -24,24 +24,24 @@ def test_roles_text(run: Run, small: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert plain(result.stdout) == plain("""\
 7 roles
-┏━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┓
-┃ Level ┃ Role (id)           ┃ Track      ┃
-┡━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━┩
-│     1 │ Data Analyst        │ data       │
-│       │ analyst             │            │
-│     1 │ Island Role         │            │
-│       │ island              │            │
-│     2 │ Data Scientist      │ science    │
-│       │ data-scientist      │            │
-│     2 │ Senior Data Analyst │ data       │
-│       │ senior-analyst      │            │
-│     3 │ Analytics Manager   │ management │
-│       │ analytics-manager   │            │
-│     3 │ Lead Analyst        │ data       │
-│       │ lead-analyst        │            │
-│     4 │ Head of Data        │ management │
-│       │ head-of-data        │            │
-└───────┴─────────────────────┴────────────┘
+┏━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┓
+┃ Level ┃ Role (id)           ┃ Also called    ┃ Track      ┃
+┡━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━┩
+│     1 │ Data Analyst        │ analyst jr, da │ data       │
+│       │ analyst             │                │            │
+│     1 │ Island Role         │                │            │
+│       │ island              │                │            │
+│     2 │ Data Scientist      │                │ science    │
+│       │ data-scientist      │                │            │
+│     2 │ Senior Data Analyst │                │ data       │
+│       │ senior-analyst      │                │            │
+│     3 │ Analytics Manager   │                │ management │
+│       │ analytics-manager   │                │            │
+│     3 │ Lead Analyst        │                │ data       │
+│       │ lead-analyst        │                │            │
+│     4 │ Head of Data        │ hod            │ management │
+│       │ head-of-data        │                │            │
+└───────┴─────────────────────┴────────────────┴────────────┘
 """)
     assert result.stderr == ""
 

@@ -13,7 +13,10 @@ Run = Callable[..., Result]
 
 EXPECTED = {
     'show senior-analyst': """\
-╭─ Senior Data Analyst  level 2 · data ───────────────────────────────╮
+╭─────────────────────────────────────────────────────────────────────╮
+│ Senior Data Analyst  level 2 · data                                 │
+│ id: senior-analyst                                                  │
+│                                                                     │
 │ Responsibilities                                                    │
 │   • Build reports                                                   │
 │   • Design metrics                                                  │
@@ -29,7 +32,7 @@ EXPECTED = {
 │ Moves out of this role                                              │
 │   ━━▶ Analytics Manager (level 3) · promotion · typically 2–4 years │
 │   ┄┄▷ Data Scientist (level 2) · lateral · typically 1 year         │
-╰─ senior-analyst ────────────────────────────────────────────────────╯
+╰─────────────────────────────────────────────────────────────────────╯
 """,
     'next senior-analyst --depth 2': """\
 Reachable from Senior Data Analyst within 2 moves
