@@ -9,6 +9,7 @@ import pytest
 
 from broken_cases import CASES
 from careerpath import DataError, load_dataset
+from careerpath.errors import DatasetMissing
 from careerpath.loader import check_dataset, locate, roles_without_moves
 from conftest import Result
 
@@ -84,10 +85,36 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_missing_files(tmp_path: Path) -> None:
-    with pytest.raises(DataError) as caught:
+    with pytest.raises(DatasetMissing) as caught:
         load_dataset(str(tmp_path))
-    assert [p.message.split(";")[0] for p in caught.value.problems] == [
-        "file not found", "file not found"]
+    assert caught.value.lines() == [
+        f"error: {tmp_path}: no roles.yaml or progressions.yaml here; start a dataset with: "
+        f"careerpath init {tmp_path}"]
+
+
+@pytest.mark.parametrize(("files", "args", "code", "message"), [
+    ([], ["--data", "{d}", "roles"], 3,
+     "error: {d}: no roles.yaml or progressions.yaml here; start a dataset with: "
+     "careerpath init {d}"),
+    (["roles.yml", "progressions.yaml"], ["--data", "{d}", "roles"], 3,
+     "error: {d}/roles.yaml: not found; {d}/roles.yml is there: name it roles.yaml"),
+    (["roles.yaml"], ["roles", "--data", "{d}"], 3,
+     "error: {d}/progressions.yaml: not found; a dataset folder holds roles.yaml and "
+     "progressions.yaml (start one with: careerpath init {d})"),
+    ([], ["validate", "{d}/missing"], 2,
+     "error: validate: '{d}/missing' is not a folder (a dataset folder holds roles.yaml and "
+     "progressions.yaml; start one with: careerpath init {d}/missing)"),
+    (["roles.yaml"], ["validate", "{d}/roles.yaml"], 2,
+     "error: validate: '{d}/roles.yaml' is a file; give the folder that holds roles.yaml and "
+     "progressions.yaml"),
+])
+def test_missing_dataset_files_say_what_to_do(tmp_path: Path, run: Run, files: list[str],
+                                              args: list[str], code: int, message: str) -> None:
+    for name in files:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    result = run(*(arg.format(d=tmp_path) for arg in args))
+    assert (result.exit_code, result.stdout) == (code, "")
+    assert result.stderr == message.format(d=tmp_path) + "\n"
 
 
 @pytest.mark.parametrize(("name", "roles", "moves", "expected"), CASES,

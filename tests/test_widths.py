@@ -74,7 +74,7 @@ def lines_at(answer: Any, data: Dataset, width: int) -> list[str]:
     console = Console(file=io.StringIO(), width=width, color_system=None, markup=False,
                       emoji=False, highlight=False)
     rendered = render_answer(answer, "text", data, "test")
-    return [Segment.get_line_length(line) and "".join(s.text for s in line) or ""
+    return [(Segment.get_line_length(line) and "".join(s.text for s in line)) or ""
             for line in console.render_lines(rendered, console.options, pad=False)]
 
 

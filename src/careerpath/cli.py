@@ -17,9 +17,37 @@ from careerpath.cli_common import State
 from careerpath.errors import CareerPathError
 from careerpath.textsafe import visible
 
+GLOBAL_FLAGS = ("--no-color", "--no-cache")
+GLOBAL_VALUED = ("--data",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options given after the command (`roles --data DIR`) in front
+    of it, where Click looks for them. Everything after `--` stays as it is."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith(tuple(f"{name}=" for name in GLOBAL_VALUED)):
+            front.append(arg)
+        elif arg in GLOBAL_VALUED and index + 1 < len(args):
+            front += args[index:index + 2]
+            index += 1
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
 
 class CareerPathGroup(TyperGroup):
     """Turns every CareerPathError into its message on stderr and its exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(list(args)))
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -171,7 +171,8 @@ def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
     from careerpath.loader import check_dataset, locate, roles_without_moves
     from careerpath.wording import plural
 
-    source = locate(folder if folder is not None else state(ctx).data_dir)
+    given, origin = (folder, "validate") if folder is not None else (state(ctx).data_dir, "--data")
+    source = locate(given, origin=origin)
     checked, problems = check_dataset(source)
     if checked is None:
         typer.echo(f"{plural(len(problems), 'problem')} in {source.label}", err=True)

@@ -34,6 +34,19 @@ class RoleLookupError(UsageError):
         self.candidates = candidates or []
 
 
+class DatasetMissing(CareerPathError):
+    """A dataset folder lacks one of its files (exit 3, like any invalid dataset)."""
+
+    exit_code = 3
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+    def lines(self) -> list[str]:
+        return [f"error: {message}" for message in self.messages]
+
+
 class Problem(NamedTuple):
     """One located problem in a data file. Line and column are 1-based."""
 

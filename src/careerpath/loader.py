@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from careerpath.datafiles import DATA_ENV, PROGRESSIONS_FILE, ROLES_FILE
-from careerpath.errors import DataError, Problem, UsageError
+from careerpath.errors import DataError, DatasetMissing, Problem, UsageError
 from careerpath.model import Dataset
 
 
@@ -34,17 +34,42 @@ def builtin_source() -> DataSource:
     return DataSource(folder / ROLES_FILE, folder / PROGRESSIONS_FILE, "built-in")
 
 
-def locate(data_dir: str | None = None) -> DataSource:
-    """`--data DIR` beats $CAREERPATH_DATA beats the built-in dataset."""
+def locate(data_dir: str | None = None, *, origin: str = "--data") -> DataSource:
+    """`--data DIR` beats $CAREERPATH_DATA beats the built-in dataset.
+
+    `origin` names where `data_dir` came from in messages ("--data", or
+    "validate" for its DIR argument), so no message blames an option not given.
+    """
     given = data_dir or os.environ.get(DATA_ENV) or None
     if given is None:
         return builtin_source()
+    where = origin if data_dir else DATA_ENV
     folder = Path(given)
+    if folder.is_file():
+        raise UsageError(f"{where}: '{given}' is a file; give the folder that holds "
+                         f"{ROLES_FILE} and {PROGRESSIONS_FILE}")
     if not folder.is_dir():
-        origin = "--data" if data_dir else DATA_ENV
-        raise UsageError(f"{origin}: '{given}' is not a folder (a dataset folder holds "
-                         f"{ROLES_FILE} and {PROGRESSIONS_FILE})")
+        raise UsageError(f"{where}: '{given}' is not a folder (a dataset folder holds "
+                         f"{ROLES_FILE} and {PROGRESSIONS_FILE}; start one with: "
+                         f"careerpath init {given})")
+    missing = [name for name in (ROLES_FILE, PROGRESSIONS_FILE) if not (folder / name).exists()]
+    if len(missing) == 2 and not any((folder / f"{name.rsplit('.', 1)[0]}.yml").exists()
+                                     for name in missing):
+        raise DatasetMissing([f"{given}: no {ROLES_FILE} or {PROGRESSIONS_FILE} here; start a "
+                              f"dataset with: careerpath init {given}"])
+    if missing:
+        raise DatasetMissing([_missing_file(folder, name) for name in missing])
     return DataSource(folder / ROLES_FILE, folder / PROGRESSIONS_FILE, given)
+
+
+def _missing_file(folder: Path, name: str) -> str:
+    """Say which file is missing, and what is there instead if it is close."""
+    stem = name.rsplit(".", 1)[0]
+    near = sorted(path.name for path in folder.glob(f"{stem}.*") if path.name != name)
+    if near:
+        return f"{folder / name}: not found; {folder / near[0]} is there: name it {name}"
+    return (f"{folder / name}: not found; a dataset folder holds {ROLES_FILE} and "
+            f"{PROGRESSIONS_FILE} (start one with: careerpath init {folder})")
 
 
 def load_dataset(data_dir: str | None = None, *, use_cache: bool = True) -> Dataset:
