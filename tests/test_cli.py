@@ -155,6 +155,9 @@ def test_headline_on_builtin_data(run: Run) -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "stderr"), [
+    (["roles", "--level", "9", "--track", "nope"], 1,
+     "error: no role matches level 9 and track 'nope'; levels: 1, 2, 3, 4; "
+     "tracks: data, management, science\n"),
     (["path", "analyst", "island"], 1,
      "error: no path from analyst to island; from analyst you can reach head-of-data, "
      "analytics-manager, lead-analyst, data-scientist, senior-analyst\n"),
@@ -169,7 +172,8 @@ def test_headline_on_builtin_data(run: Run) -> None:
     (["search", "  "], 2, "error: give some text to search for\n"),
     (["next", "hod"], 1, "error: no move leads out of head-of-data\n"),
     (["next", "analyst", "--depth", "0"], 2, None),
-    (["roles", "--level", "9"], 1, "error: no role matches those filters\n"),
+    (["roles", "--level", "9"], 1, "error: no role matches level 9; levels: 1, 2, 3, 4; "
+     "tracks: data, management, science\n"),
     (["skills", "analyst", "-f", "dot"], 2,
      "error: 'skills' does not take --format dot; use one of: text, json, markdown, csv\n"),
 ])

@@ -47,7 +47,15 @@ def list_roles(dataset: Dataset, level: int | None = None, track: str | None = N
              if (level is None or role.level == level)
              and (track is None or (role.track or "").casefold() == track.casefold())]
     if not roles:
-        raise NoAnswer("no role matches those filters")
+        levels = sorted({role.level for role in dataset.roles.values()})
+        tracks = sorted({role.track for role in dataset.roles.values() if role.track},
+                        key=str.casefold)
+        wanted = " and ".join(part for part in (
+            f"level {level}" if level is not None else "",
+            f"track '{one_line(track)}'" if track is not None else "") if part)
+        raise NoAnswer(f"no role matches {wanted}; levels: "
+                       + ", ".join(map(str, levels)) + "; tracks: "
+                       + (", ".join(one_line(t) for t in tracks) or "none in the data"))
     return RoleList(sorted(roles, key=lambda role: (role.level, role.title.casefold(), role.id)))
 
 
