@@ -364,3 +364,45 @@ def test_alternatives_use_networkx(small: Path) -> None:
     done = subprocess.run([sys.executable, "-c", PROBE, "--data", str(small), "path", "analyst",
                            "hod", "--all"], capture_output=True, text=True, check=False)
     assert done.stderr.endswith("NETWORKX")
+
+
+@pytest.mark.parametrize(("name", "starts"), [
+    ("roles.json", "["), ("roles.md", "# Roles"), ("roles.csv", "id,title,level"),
+    ("roles.txt", "7 roles"), ("roles.out", "7 roles")])
+def test_output_format_follows_the_file_extension(run: Run, small: Path, tmp_path: Path,
+                                                  name: str, starts: str) -> None:
+    target = tmp_path / name
+    result = run("--data", small, "roles", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_explicit_format_beats_the_extension(run: Run, small: Path, tmp_path: Path) -> None:
+    target = tmp_path / "roles.md"
+    assert run("--data", small, "roles", "-o", target, "-f", "json").exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("[")
+
+
+def test_diagram_extensions(run: Run, small: Path, tmp_path: Path) -> None:
+    for name, starts in (("p.mmd", "flowchart TD"), ("p.dot", "digraph")):
+        assert run("--data", small, "path", "analyst", "hod", "-o", tmp_path / name).exit_code == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
+
+
+@pytest.mark.parametrize(("command", "formats"), [
+    ("roles", "text, json, markdown or csv"), ("show", "text, json or markdown"),
+    ("path", "text, json, markdown, csv, mermaid or dot")])
+def test_help_lists_only_the_formats_a_command_takes(run: Run, command: str,
+                                                     formats: str) -> None:
+    shown = " ".join(run(command, "--help").stdout.split())
+    assert f"-f, --format FORMAT {formats} [default" in shown
+    assert "{" not in shown and "<int" not in shown and "<str" not in shown
+    assert "Examples: careerpath " + command in shown
+
+
+@pytest.mark.parametrize("args", [["roles", "--data", "{d}"], ["roles", "--no-color", "--data={d}"],
+                                  ["path", "analyst", "hod", "--no-cache", "--data", "{d}"]])
+def test_global_options_after_the_command(run: Run, small: Path, args: list[str]) -> None:
+    result = run(*(arg.format(d=small) for arg in args))
+    assert result.exit_code == 0, result.stderr
+    assert "Data Analyst" in result.stdout

@@ -11,9 +11,12 @@ from enum import Enum
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
+from careerpath.answers import PathAnswer, RoleCard, RoleList
 from careerpath.errors import UsageError
 from careerpath.model import Dataset
+from careerpath.render import formats_for
 
 
 class Format(str, Enum):
@@ -57,10 +60,31 @@ def dataset(ctx: typer.Context) -> Dataset:
     return state(ctx).dataset()
 
 
-FormatOption = Annotated[Format | None, typer.Option(
-    "--format", "-f", metavar="FORMAT",
-    help="text, json, markdown, csv, mermaid or dot (see the list above) "
-         "[default: from the -o file's extension, else text].")]
+def _format_help(answer_type: type) -> Any:
+    """The --format option of a command, listing only the formats its answer has."""
+    names = formats_for(answer_type)
+    listed = ", ".join(names[:-1]) + " or " + names[-1]
+    return typer.Option("--format", "-f", metavar="FORMAT",
+                        help=f"{listed} [default: from the -o file's extension, else text].")
+
+
+# One per kind of answer in the registry (render.ANSWER_FORMATS).
+TableFormat = Annotated[Format | None, _format_help(RoleList)]
+DocumentFormat = Annotated[Format | None, _format_help(RoleCard)]
+DiagramFormat = Annotated[Format | None, _format_help(PathAnswer)]
+
+
+class Command(TyperCommand):
+    """Usage lines without Typer's braces around required arguments (`FROM`, not `{FROM}`)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
+
+def examples(lines: list[str]) -> str:
+    """An epilog of examples, kept as written (Click's \\b stops it rewrapping them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 OutputOption = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE", help="Write the answer to FILE ('-' for stdout).")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]

@@ -7,14 +7,34 @@ from typing import Annotated
 import typer
 
 from careerpath.cli_common import (
+    Command,
+    DiagramFormat,
+    DocumentFormat,
     ForceOption,
-    FormatOption,
     OutputOption,
     RoleArg,
+    TableFormat,
     dataset,
     emit,
+    examples,
     state,
 )
+
+EXAMPLES = {
+    "roles": ["careerpath roles --level 2", "careerpath roles -o roles.csv"],
+    "show": ["careerpath show director", "careerpath show vp -o vp.md"],
+    "path": ["careerpath path coordinator cdo",
+             "careerpath path manager vp --all --limit 3 -o paths.md"],
+    "next": ["careerpath next manager", "careerpath next manager --depth 2"],
+    "skills": ["careerpath skills vp"],
+    "levels": ["careerpath levels manager"],
+    "compare": ["careerpath compare manager director"],
+    "search": ["careerpath search analytics"],
+    "graph": ["careerpath graph", "careerpath graph manager -o ladder.mmd"],
+    "validate": ["careerpath validate ./my-data"],
+    "init": ["careerpath init my-data && careerpath roles --data my-data",
+             "careerpath init --blank my-company"],
+}
 
 
 def register(app: typer.Typer) -> None:
@@ -23,30 +43,26 @@ def register(app: typer.Typer) -> None:
                           ("next", next_moves), ("skills", skills), ("levels", levels),
                           ("compare", compare), ("search", search), ("graph", graph),
                           ("validate", validate), ("init", init)):
-        app.command(name)(command)
+        app.command(name, cls=Command, epilog=examples(EXAMPLES[name]))(command)
 
 
 def roles(
     ctx: typer.Context,
-    level: Annotated[int | None, typer.Option(help="Only roles at this level.", min=1)] = None,
-    track: Annotated[str | None, typer.Option(help="Only roles on this track.")] = None,
-    fmt: FormatOption = None, output: OutputOption = None, force: ForceOption = False,
+    level: Annotated[int | None, typer.Option(metavar="N", help="Only roles at level N.",
+                                              min=1)] = None,
+    track: Annotated[str | None, typer.Option(metavar="TRACK",
+                                              help="Only roles on TRACK (any case).")] = None,
+    fmt: TableFormat = None, output: OutputOption = None, force: ForceOption = False,
 ) -> None:
-    """List every role, by level then title.
-
-    Example: careerpath roles --level 2
-    """
+    """List every role, by level then title."""
     from careerpath.queries import list_roles
 
     emit(ctx, list_roles(dataset(ctx), level, track), fmt, output, force)
 
 
-def show(ctx: typer.Context, role: RoleArg, fmt: FormatOption = None,
+def show(ctx: typer.Context, role: RoleArg, fmt: DocumentFormat = None,
          output: OutputOption = None, force: ForceOption = False) -> None:
-    """Show a role's card: duties, day-to-day work, skills, moves.
-
-    Example: careerpath show director
-    """
+    """Show a role's card: duties, day-to-day work, skills, moves."""
     from careerpath.queries import role_card
 
     emit(ctx, role_card(dataset(ctx), role), fmt, output, force)
@@ -69,12 +85,9 @@ def path(
         metavar="ROLE", help="Never pass through this role (repeatable).")] = None,
     promotions_only: Annotated[bool, typer.Option("--promotions-only",
                                                   help="Use no lateral move.")] = False,
-    fmt: FormatOption = None, output: OutputOption = None, force: ForceOption = False,
+    fmt: DiagramFormat = None, output: OutputOption = None, force: ForceOption = False,
 ) -> None:
-    """Find the way from one role to another, and the skills to build.
-
-    Example: careerpath path coordinator cdo
-    """
+    """Find the way from one role to another, and the skills to build."""
     from careerpath.queries import find_path
 
     result = find_path(dataset(ctx), source, target, limit=limit, all_paths=all_paths,
@@ -87,34 +100,25 @@ def next_moves(
     ctx: typer.Context, role: RoleArg,
     depth: Annotated[int, typer.Option(min=1, metavar="N",
                                        help="How many moves ahead to look.")] = 1,
-    fmt: FormatOption = None, output: OutputOption = None, force: ForceOption = False,
+    fmt: TableFormat = None, output: OutputOption = None, force: ForceOption = False,
 ) -> None:
-    """List the roles reachable from a role within N moves.
-
-    Example: careerpath next manager --depth 2
-    """
+    """List the roles reachable from a role within N moves."""
     from careerpath.queries import next_roles
 
     emit(ctx, next_roles(dataset(ctx), role, depth), fmt, output, force)
 
 
-def skills(ctx: typer.Context, role: RoleArg, fmt: FormatOption = None,
+def skills(ctx: typer.Context, role: RoleArg, fmt: TableFormat = None,
            output: OutputOption = None, force: ForceOption = False) -> None:
-    """List a role's skills with proficiency, strongest first.
-
-    Example: careerpath skills vp
-    """
+    """List a role's skills with proficiency, strongest first."""
     from careerpath.queries import role_skills
 
     emit(ctx, role_skills(dataset(ctx), role), fmt, output, force)
 
 
-def levels(ctx: typer.Context, role: RoleArg, fmt: FormatOption = None,
+def levels(ctx: typer.Context, role: RoleArg, fmt: TableFormat = None,
            output: OutputOption = None, force: ForceOption = False) -> None:
-    """Show a role's day-to-day work at entry, mid and senior level.
-
-    Example: careerpath levels manager
-    """
+    """Show a role's day-to-day work at entry, mid and senior level."""
     from careerpath.queries import role_levels
 
     emit(ctx, role_levels(dataset(ctx), role), fmt, output, force)
@@ -123,12 +127,9 @@ def levels(ctx: typer.Context, role: RoleArg, fmt: FormatOption = None,
 def compare(ctx: typer.Context,
             source: Annotated[str, typer.Argument(metavar="A", help="The role you have.")],
             target: Annotated[str, typer.Argument(metavar="B", help="The role you want.")],
-            fmt: FormatOption = None, output: OutputOption = None,
+            fmt: TableFormat = None, output: OutputOption = None,
             force: ForceOption = False) -> None:
-    """Compare two roles: level, skills, duties and the path between.
-
-    Example: careerpath compare manager director
-    """
+    """Compare two roles: level, skills, duties and the path between."""
     from careerpath.queries import compare_roles
 
     emit(ctx, compare_roles(dataset(ctx), source, target), fmt, output, force)
@@ -136,12 +137,9 @@ def compare(ctx: typer.Context,
 
 def search(ctx: typer.Context, text: Annotated[str, typer.Argument(
         metavar="TEXT", help="Text to look for.")],
-           fmt: FormatOption = None, output: OutputOption = None,
+           fmt: TableFormat = None, output: OutputOption = None,
            force: ForceOption = False) -> None:
-    """Find roles that mention TEXT (title, aliases, duties, skills).
-
-    Example: careerpath search analytics
-    """
+    """Find roles that mention TEXT (title, aliases, duties, skills)."""
     from careerpath.queries import search_roles
 
     emit(ctx, search_roles(dataset(ctx), text), fmt, output, force)
@@ -150,12 +148,9 @@ def search(ctx: typer.Context, text: Annotated[str, typer.Argument(
 def graph(ctx: typer.Context,
           role: Annotated[str | None, typer.Argument(
               metavar="ROLE", help="Only what is reachable from this role.")] = None,
-          fmt: FormatOption = None, output: OutputOption = None,
+          fmt: DiagramFormat = None, output: OutputOption = None,
           force: ForceOption = False) -> None:
-    """Draw the career ladder level by level, or what ROLE leads to.
-
-    Example: careerpath graph --format mermaid -o ladder.mmd
-    """
+    """Draw the career ladder level by level, or what ROLE leads to."""
     from careerpath.queries import ladder_graph
 
     emit(ctx, ladder_graph(dataset(ctx), role), fmt, output, force)
@@ -163,10 +158,7 @@ def graph(ctx: typer.Context,
 
 def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
         metavar="DIR", help="Dataset folder [default: the active dataset].")] = None) -> None:
-    """Check a dataset and print every problem (exit 3 if any).
-
-    Example: careerpath validate ./my-data
-    """
+    """Check a dataset and print every problem (exit 3 if any)."""
     from careerpath.errors import DataError
     from careerpath.loader import check_dataset, locate, roles_without_moves
     from careerpath.wording import plural
@@ -188,10 +180,7 @@ def init(ctx: typer.Context,
          force: Annotated[bool, typer.Option(
              "--force", help="Replace roles.yaml and progressions.yaml in DIR if they exist.")]
          = False) -> None:
-    """Write a copy of the built-in dataset to DIR, to start your own.
-
-    Example: careerpath init my-data && careerpath --data my-data roles
-    """
+    """Write a copy of the built-in dataset to DIR, to start your own."""
     from careerpath.loader import write_builtin_copy
 
     written = write_builtin_copy(folder, force=force)
