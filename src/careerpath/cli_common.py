@@ -88,8 +88,15 @@ def examples(lines: list[str]) -> str:
 OutputOption = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE", help="Write the answer to FILE ('-' for stdout).")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
-RoleArg = Annotated[str, typer.Argument(metavar="ROLE", help="Role id, title or alias "
-                                        "(any case; a unique prefix is enough).")]
+def complete_role_names(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from careerpath.completion import complete_role
+
+    return complete_role(ctx, incomplete)
+
+
+RoleArg = Annotated[str, typer.Argument(
+    metavar="ROLE", autocompletion=complete_role_names,
+    help="Role id, title or alias (any case; a unique prefix is enough).")]
 
 
 def chosen_format(fmt: Format | None, output: str | None) -> str:

@@ -14,6 +14,7 @@ from careerpath.cli_common import (
     OutputOption,
     RoleArg,
     TableFormat,
+    complete_role_names,
     dataset,
     emit,
     examples,
@@ -70,8 +71,10 @@ def show(ctx: typer.Context, role: RoleArg, fmt: DocumentFormat = None,
 
 def path(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(metavar="FROM", help="Where you are now.")],
-    target: Annotated[str, typer.Argument(metavar="TO", help="Where you want to be.")],
+    source: Annotated[str, typer.Argument(autocompletion=complete_role_names, metavar="FROM",
+                                          help="Where you are now.")],
+    target: Annotated[str, typer.Argument(autocompletion=complete_role_names, metavar="TO",
+                                          help="Where you want to be.")],
     all_paths: Annotated[bool, typer.Option("--all", help="List alternative paths too.")]
     = False,
     limit: Annotated[int | None, typer.Option(
@@ -80,9 +83,11 @@ def path(
     fastest: Annotated[bool, typer.Option(
         "--fastest", help="Order by typical years instead of number of moves.")] = False,
     via: Annotated[list[str] | None, typer.Option(
-        metavar="ROLE", help="Pass through this role (repeatable).")] = None,
+        autocompletion=complete_role_names, metavar="ROLE",
+        help="Pass through this role (repeatable).")] = None,
     avoid: Annotated[list[str] | None, typer.Option(
-        metavar="ROLE", help="Never pass through this role (repeatable).")] = None,
+        autocompletion=complete_role_names, metavar="ROLE",
+        help="Never pass through this role (repeatable).")] = None,
     promotions_only: Annotated[bool, typer.Option("--promotions-only",
                                                   help="Use no lateral move.")] = False,
     fmt: DiagramFormat = None, output: OutputOption = None, force: ForceOption = False,
@@ -125,8 +130,10 @@ def levels(ctx: typer.Context, role: RoleArg, fmt: TableFormat = None,
 
 
 def compare(ctx: typer.Context,
-            source: Annotated[str, typer.Argument(metavar="A", help="The role you have.")],
-            target: Annotated[str, typer.Argument(metavar="B", help="The role you want.")],
+            source: Annotated[str, typer.Argument(
+                autocompletion=complete_role_names, metavar="A", help="The role you have.")],
+            target: Annotated[str, typer.Argument(
+                autocompletion=complete_role_names, metavar="B", help="The role you want.")],
             fmt: TableFormat = None, output: OutputOption = None,
             force: ForceOption = False) -> None:
     """Compare two roles: level, skills, duties and the path between."""
@@ -147,7 +154,7 @@ def search(ctx: typer.Context, text: Annotated[str, typer.Argument(
 
 def graph(ctx: typer.Context,
           role: Annotated[str | None, typer.Argument(
-              metavar="ROLE", help="Only what is reachable from this role.")] = None,
+              autocompletion=complete_role_names, metavar="ROLE", help="Only what is reachable from this role.")] = None,
           fmt: DiagramFormat = None, output: OutputOption = None,
           force: ForceOption = False) -> None:
     """Draw the career ladder level by level, or what ROLE leads to."""
