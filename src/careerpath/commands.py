@@ -154,7 +154,8 @@ def search(ctx: typer.Context, text: Annotated[str, typer.Argument(
 
 def graph(ctx: typer.Context,
           role: Annotated[str | None, typer.Argument(
-              autocompletion=complete_role_names, metavar="ROLE", help="Only what is reachable from this role.")] = None,
+              autocompletion=complete_role_names, metavar="ROLE",
+              help="Only what is reachable from this role.")] = None,
           fmt: DiagramFormat = None, output: OutputOption = None,
           force: ForceOption = False) -> None:
     """Draw the career ladder level by level, or what ROLE leads to."""
