@@ -17,7 +17,7 @@ from careerpath.cli_common import State
 from careerpath.errors import CareerPathError
 from careerpath.textsafe import visible
 
-GLOBAL_FLAGS = ("--no-color", "--no-cache")
+GLOBAL_FLAGS = ("--no-color", "--no-cache", "--no-pager")
 GLOBAL_VALUED = ("--data",)
 
 
@@ -87,10 +87,13 @@ def main_options(
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Parse the dataset afresh; neither read nor write the cache "
                            "(CAREERPATH_NO_CACHE=1 works too).")] = False,
+    no_pager: Annotated[bool, typer.Option(
+        "--no-pager", help="Never page long answers (a terminal gets them through $PAGER, "
+                           "default 'less -FRX', when taller than the screen).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    ctx.obj = State(data, no_color, no_cache)
+    ctx.obj = State(data, no_color, no_cache, no_pager)
 
 
 commands.register(app)

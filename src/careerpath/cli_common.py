@@ -31,10 +31,12 @@ class Format(str, Enum):
 class State:
     """The global options, and the dataset loaded once on first use."""
 
-    def __init__(self, data_dir: str | None, no_color: bool, no_cache: bool = False) -> None:
+    def __init__(self, data_dir: str | None, no_color: bool, no_cache: bool = False,
+                 no_pager: bool = False) -> None:
         self.data_dir = data_dir
         self.no_color = no_color
         self.no_cache = no_cache
+        self.no_pager = no_pager
         self._dataset: Dataset | None = None
 
     def dataset(self) -> Dataset:
@@ -125,11 +127,13 @@ def emit(ctx: typer.Context, answer: Any, fmt: Format | None, output: str | None
     rendered = render_answer(answer, name, current.dataset(), ctx.info_name or "careerpath")
     to_stdout = output in (None, "-")
     if name == "text":
-        from careerpath.render.console import make_console, to_string
+        from careerpath.render.console import to_string
 
         if to_stdout and _is_terminal():
+            from careerpath.render.terminal import show
+
             with stdout_errors():
-                make_console(no_color=current.no_color).print(rendered)
+                show(rendered, no_color=current.no_color, page=not current.no_pager)
             return
         # A file or a pipe gets the same text whatever the terminal's width.
         rendered = to_string(rendered)
