@@ -406,3 +406,17 @@ def test_global_options_after_the_command(run: Run, small: Path, args: list[str]
     result = run(*(arg.format(d=small) for arg in args))
     assert result.exit_code == 0, result.stderr
     assert "Data Analyst" in result.stdout
+
+
+def test_init_blank_writes_a_valid_commented_template(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    result = run("init", "--blank", folder)
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "roles.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Your career framework")
+    assert run("validate", folder).stdout == f"{folder}: valid, 2 roles, 1 move\n"
+    roles = run("roles", "--data", folder, "-f", "json").json()
+    assert [role["id"] for role in roles] == ["engineer", "senior-engineer"]
+    # the default stays the full built-in ladder
+    assert run("init", tmp_path / "full").exit_code == 0
+    assert len(run("roles", "--data", tmp_path / "full", "-f", "json").json()) > 2

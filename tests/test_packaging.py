@@ -30,6 +30,7 @@ def test_wheel_contains_the_data(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert {"careerpath/data/roles.yaml", "careerpath/data/progressions.yaml",
-                "careerpath/data/__init__.py", "careerpath/cli.py"} <= names
+                "careerpath/data/__init__.py", "careerpath/cli.py",
+                "careerpath/templates/roles.yaml", "careerpath/templates/progressions.yaml"} <= names
         assert archive.read("careerpath/data/roles.yaml") == \
             (ROOT / "data" / "roles.yaml").read_bytes()

@@ -187,9 +187,12 @@ def init(ctx: typer.Context,
          folder: Annotated[str, typer.Argument(metavar="DIR", help="Folder to create.")],
          force: Annotated[bool, typer.Option(
              "--force", help="Replace roles.yaml and progressions.yaml in DIR if they exist.")]
-         = False) -> None:
-    """Write a copy of the built-in dataset to DIR, to start your own."""
+         = False,
+         blank: Annotated[bool, typer.Option(
+             "--blank", help="Write a minimal, commented two-role template instead of the "
+                             "built-in eCommerce ladder.")] = False) -> None:
+    """Write a copy of the built-in dataset (or a blank template) to DIR, to start your own."""
     from careerpath.loader import write_builtin_copy
 
-    written = write_builtin_copy(folder, force=force)
+    written = write_builtin_copy(folder, force=force, blank=blank)
     typer.echo(f"wrote {written[0]} and {written[1]}; try: careerpath --data {folder} roles")

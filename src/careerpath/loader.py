@@ -146,11 +146,19 @@ def roles_without_moves(dataset: Dataset) -> list[str]:
     return [role_id for role_id in dataset.roles if role_id not in connected]
 
 
-def write_builtin_copy(folder: str, *, force: bool) -> list[str]:
-    """Copy the built-in dataset's two files into `folder` (created if missing)."""
+def blank_source() -> DataSource:
+    """A minimal, commented two-role framework to start a company's own from."""
+    import careerpath.templates
+
+    folder = Path(careerpath.templates.__file__).parent
+    return DataSource(folder / ROLES_FILE, folder / PROGRESSIONS_FILE, "blank template")
+
+
+def write_builtin_copy(folder: str, *, force: bool, blank: bool = False) -> list[str]:
+    """Copy the built-in dataset's two files (or the blank template's) into `folder`."""
     from careerpath.output import write_atomic
 
-    source = builtin_source()
+    source = blank_source() if blank else builtin_source()
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise UsageError(f"{folder} exists and is not a folder")

@@ -1,0 +1,1 @@
+"""Starting points for `careerpath init --blank`: a minimal, commented framework."""
