@@ -62,6 +62,11 @@ class PathDetail(NamedTuple):
     def moves(self) -> int:
         return len(self.steps)
 
+    @property
+    def points(self) -> int:
+        """Skill points to build along the whole path: Σ (need - have)."""
+        return sum(gap.need - (gap.have or 0) for gap in self.skills)
+
 
 class PathAnswer(NamedTuple):
     source: Role
@@ -73,6 +78,8 @@ class PathAnswer(NamedTuple):
     total: int | None  # how many paths there are, when known
     fastest: bool = False  # ordered by typical years
     years_known: bool = True  # False: the dataset gives no typical years at all
+    easiest: bool = False  # ordered by the points of skill to build
+    profile: str | None = None  # skills measured from this profile, not the start role
 
 
 class Reachable(NamedTuple):
@@ -139,3 +146,36 @@ class GraphAnswer(NamedTuple):
 def ranked_skills(role: Role) -> list[tuple[str, int]]:
     """A role's skills, strongest first; equal proficiency in name order."""
     return sorted(role.skills.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+class RoleFit(NamedTuple):
+    """How much of a role a profile already covers."""
+
+    role: Role
+    coverage: float  # Σ min(have, need) / Σ need over the role's skills, 0.0 to 1.0
+    points: int  # Σ max(0, need - have): what is still to build
+    gaps: list[SkillGap]  # the largest gaps, at most three
+
+
+class MatchAnswer(NamedTuple):
+    profile: str  # where the profile was read from
+    fits: list[RoleFit]  # best first
+    warnings: list[str]
+
+
+class GapItem(NamedTuple):
+    name: str
+    have: int | None
+    need: int
+
+    @property
+    def gap(self) -> int:
+        return max(0, self.need - (self.have or 0))
+
+
+class GapAnswer(NamedTuple):
+    profile: str
+    role: Role
+    skills: list[GapItem]  # every skill the role asks for, largest gap first
+    extra: list[tuple[str, int]]  # what the profile has that the role does not ask for
+    warnings: list[str]

@@ -62,6 +62,19 @@ def dataset(ctx: typer.Context) -> Dataset:
     return state(ctx).dataset()
 
 
+MeOption = Annotated[str | None, typer.Option(
+    "--me", metavar="FILE", help="Your skills profile (YAML; `careerpath me init` writes one). "
+                                 "[default for match and gap: ./careerpath.me.yaml]")]
+
+
+def warn(lines: list[str]) -> None:
+    """Warnings go to stderr, one line each, as text."""
+    from careerpath.textsafe import one_line
+
+    for line in lines:
+        typer.echo(f"warning: {one_line(line)}", err=True)
+
+
 def _format_help(answer_type: type) -> Any:
     """The --format option of a command, listing only the formats its answer has."""
     names = formats_for(answer_type)

@@ -11,6 +11,7 @@ from careerpath.cli_common import (
     DiagramFormat,
     DocumentFormat,
     ForceOption,
+    MeOption,
     OutputOption,
     RoleArg,
     TableFormat,
@@ -19,7 +20,9 @@ from careerpath.cli_common import (
     emit,
     examples,
     state,
+    warn,
 )
+from careerpath.errors import UsageError
 
 EXAMPLES = {
     "roles": ["careerpath roles --level 2", "careerpath roles -o roles.csv"],
@@ -71,10 +74,12 @@ def show(ctx: typer.Context, role: RoleArg, fmt: DocumentFormat = None,
 
 def path(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(autocompletion=complete_role_names, metavar="FROM",
-                                          help="Where you are now.")],
-    target: Annotated[str, typer.Argument(autocompletion=complete_role_names, metavar="TO",
-                                          help="Where you want to be.")],
+    source: Annotated[str, typer.Argument(
+        autocompletion=complete_role_names, metavar="FROM",
+        help="Where you are now (with --me, leave it out to start at the profile's role).")],
+    target: Annotated[str | None, typer.Argument(
+        autocompletion=complete_role_names, metavar="TO", help="Where you want to be.",
+        show_default=False)] = None,
     all_paths: Annotated[bool, typer.Option("--all", help="List alternative paths too.")]
     = False,
     limit: Annotated[int | None, typer.Option(
@@ -90,14 +95,34 @@ def path(
         help="Never pass through this role (repeatable).")] = None,
     promotions_only: Annotated[bool, typer.Option("--promotions-only",
                                                   help="Use no lateral move.")] = False,
+    easiest: Annotated[bool, typer.Option(
+        "--easiest", help="The path that asks you to learn least (skill points from your "
+                          "--me profile, else from FROM's skills).")] = False,
+    me: MeOption = None,
     fmt: DiagramFormat = None, output: OutputOption = None, force: ForceOption = False,
 ) -> None:
     """Find the way from one role to another, and the skills to build."""
     from careerpath.queries import find_path
 
-    result = find_path(dataset(ctx), source, target, limit=limit, all_paths=all_paths,
+    data = dataset(ctx)
+    start_skills = None
+    if me is not None:
+        from careerpath.profile import load_profile
+
+        profile = load_profile(me, data)
+        warn(profile.warnings)
+        start_skills = profile.skills
+        if target is None:
+            if profile.role is None:
+                raise UsageError(f"{profile.path} names no role; give FROM and TO, or add "
+                                 "'role: ...' to the profile")
+            source, target = profile.role, source
+    elif target is None:
+        raise UsageError("give FROM and TO (or only TO, with --me FILE naming your role)")
+    result = find_path(data, source, target, limit=limit, all_paths=all_paths,
                        fastest=fastest, via=via or (), avoid=avoid or (),
-                       promotions_only=promotions_only)
+                       promotions_only=promotions_only, easiest=easiest,
+                       start_skills=start_skills, profile=me)
     emit(ctx, result, fmt, output, force)
 
 

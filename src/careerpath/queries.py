@@ -8,6 +8,7 @@ unknown or ambiguous name raises RoleLookupError (exit 2).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from careerpath.answers import (
     CHANGE_ORDER,
@@ -94,28 +95,47 @@ def _unique_ids(dataset: Dataset, names: Iterable[RoleName]) -> list[Role]:
 def find_path(dataset: Dataset, source: RoleName, target: RoleName, *,
               limit: int | None = None, all_paths: bool = False, fastest: bool = False,
               via: Sequence[RoleName] = (), avoid: Sequence[RoleName] = (),
-              promotions_only: bool = False,
-              start_skills: Mapping[str, int] | None = None) -> PathAnswer:
+              promotions_only: bool = False, easiest: bool = False,
+              start_skills: Mapping[str, int] | None = None,
+              profile: str | None = None) -> PathAnswer:
     """The best path (or the best `limit` paths) from `source` to `target`.
 
     Each step says what it asks to build, measured against the best level held
     so far on the path: `start_skills` (default: the start role's skills),
-    raised by every role passed through.
+    raised by every role passed through. `easiest` orders paths by the points
+    to build from `start_skills` (see easiest.py) instead of by moves.
+    `profile` names where `start_skills` came from, for the answer to say so.
     """
-    from careerpath.graph import PathQuery, find_paths
-
     start, end = _resolve(dataset, source), _resolve(dataset, target)
     vias, avoids = _unique_ids(dataset, via), _unique_ids(dataset, avoid)
     _check_constraints(start, end, vias, avoids)
+    if easiest and fastest:
+        raise UsageError("--easiest and --fastest order paths differently; choose one")
     count = limit if limit is not None else (DEFAULT_ALL_LIMIT if all_paths else 1)
-    query = PathQuery(start.id, end.id, count, fastest, tuple(r.id for r in vias),
-                      tuple(r.id for r in avoids), promotions_only)
-    found = find_paths(dataset, query)
     held = start.skills if start_skills is None else start_skills
+    via_ids, avoid_ids = tuple(r.id for r in vias), tuple(r.id for r in avoids)
+    if easiest:
+        from careerpath.easiest import easiest_paths
+
+        found: Any = easiest_paths(dataset, start.id, end.id, held, limit=count, via=via_ids,
+                                   avoid=avoid_ids, promotions_only=promotions_only)
+        if not found.paths and not found.stopped_early:
+            from careerpath.graph import PathQuery, find_paths
+
+            find_paths(dataset, PathQuery(start.id, end.id, 1, False, via_ids, avoid_ids,
+                                          promotions_only))  # raises NoAnswer with the reason
+    else:
+        from careerpath.graph import PathQuery, find_paths
+
+        found = find_paths(dataset, PathQuery(start.id, end.id, count, fastest, via_ids,
+                                              avoid_ids, promotions_only))
+    if not found.paths:
+        raise NoAnswer(f"searched {found.examined} candidate paths without finding one from "
+                       f"{start.id} to {end.id}; one may exist (try fewer constraints)")
     details = [path_detail(dataset, path, held) for path in found.paths]
     years_known = any(move.years is not None for move in dataset.progressions)
     return PathAnswer(start, end, details, found.more, found.stopped_early, found.examined,
-                      found.total, fastest, years_known)
+                      found.total, fastest, years_known, easiest, profile)
 
 
 def _check_constraints(start: Role, end: Role, vias: list[Role], avoids: list[Role]) -> None:

@@ -127,7 +127,7 @@ def read_role(node: Node, report: Report) -> tuple[Role | None, Fields]:
             report(node, "missing required key 'level'")
     else:
         level = read_int(level_node, "level", 1, None, report)
-    skills = _read_skills(fields.values.get("skills"), report)
+    skills = read_skills(fields.values.get("skills"), report)
     activities = _read_activities(fields.values.get("activities"), report)
     role = Role(
         id=role_id or "", title=title or "", level=level or 0,
@@ -141,7 +141,7 @@ def read_role(node: Node, report: Report) -> tuple[Role | None, Fields]:
     return (role if complete else None), fields
 
 
-def _read_skills(node: Node | None, report: Report) -> dict[str, int]:
+def read_skills(node: Node | None, report: Report) -> dict[str, int]:
     if node is None:
         return {}
     skills: dict[str, int] = {}

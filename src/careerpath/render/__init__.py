@@ -12,8 +12,10 @@ from typing import Any
 
 from careerpath.answers import (
     Comparison,
+    GapAnswer,
     GraphAnswer,
     LevelsAnswer,
+    MatchAnswer,
     NextAnswer,
     PathAnswer,
     RoleCard,
@@ -46,6 +48,8 @@ ANSWER_FORMATS: dict[type, tuple[str, ...]] = {
     Comparison: _TABLE,
     SearchAnswer: _TABLE,
     GraphAnswer: _DIAGRAM,
+    MatchAnswer: _TABLE,
+    GapAnswer: _TABLE,
 }
 
 

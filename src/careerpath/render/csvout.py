@@ -9,8 +9,10 @@ from typing import Any
 
 from careerpath.answers import (
     Comparison,
+    GapAnswer,
     GraphAnswer,
     LevelsAnswer,
+    MatchAnswer,
     NextAnswer,
     PathAnswer,
     RoleList,
@@ -107,3 +109,17 @@ def _(answer: GraphAnswer, dataset: Dataset) -> str:
     return _csv(["from", "to", "kind", "years_min", "years_max"],
                 [[p.source_id, p.target_id, p.kind, *_years(p.years)]
                  for p in answer.progressions])
+
+
+@render.register
+def _(answer: MatchAnswer, dataset: Dataset) -> str:
+    return _csv(["id", "title", "level", "coverage", "points", "gaps"], [
+        [fit.role.id, fit.role.title, fit.role.level, f"{fit.coverage:.4f}", fit.points,
+         skill_list(fit.gaps)] for fit in answer.fits])
+
+
+@render.register
+def _(answer: GapAnswer, dataset: Dataset) -> str:
+    rows: list[list[Any]] = [[i.name, i.have, i.need, i.gap, "asked"] for i in answer.skills]
+    rows += [[name, level, None, None, "extra"] for name, level in answer.extra]
+    return _csv(["name", "have", "need", "gap", "kind"], rows)

@@ -9,8 +9,10 @@ from typing import Any
 
 from careerpath.answers import (
     Comparison,
+    GapAnswer,
     GraphAnswer,
     LevelsAnswer,
+    MatchAnswer,
     NextAnswer,
     PathAnswer,
     PathDetail,
@@ -135,3 +137,18 @@ def _(answer: GraphAnswer, dataset: Dataset) -> str:
         "progressions": [{"from": p.source_id, "to": p.target_id, "kind": p.kind,
                           "years": years(p.years)} for p in answer.progressions],
     })
+
+
+@render.register
+def _(answer: MatchAnswer, dataset: Dataset) -> str:
+    return dumps({"roles": [{"id": fit.role.id, "title": fit.role.title, "level": fit.role.level,
+                             "coverage": round(fit.coverage, 4), "points": fit.points,
+                             "gaps": _gaps(fit.gaps)} for fit in answer.fits]})
+
+
+@render.register
+def _(answer: GapAnswer, dataset: Dataset) -> str:
+    return dumps({"role": answer.role.id,
+                  "skills": [{"name": i.name, "have": i.have, "need": i.need, "gap": i.gap}
+                             for i in answer.skills],
+                  "extra": [{"name": name, "have": level} for name, level in answer.extra]})

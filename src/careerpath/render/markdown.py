@@ -11,8 +11,10 @@ from typing import Any
 
 from careerpath.answers import (
     Comparison,
+    GapAnswer,
     GraphAnswer,
     LevelsAnswer,
+    MatchAnswer,
     NextAnswer,
     PathAnswer,
     PathDetail,
@@ -229,3 +231,25 @@ def _(answer: GraphAnswer, dataset: Dataset) -> str:
     if len(answer.progressions) <= mermaid_render.MAX_EDGES:
         lines += ["```mermaid", *mermaid_render.graph_lines(answer, dataset), "```", ""]
     return document(lines + table(["From", "To", "Kind", "Typical years"], rows))
+
+
+@render.register
+def _(answer: MatchAnswer, dataset: Dataset) -> str:
+    rows = [[f"{fit.coverage * 100:.0f} %", md(fit.role.title), f"`{fit.role.id}`",
+             str(fit.role.level), str(fit.points),
+             ", ".join(f"{md(g.name)} {'new' if g.have is None else g.have} → {g.need}"
+                       for g in fit.gaps) or "nothing"] for fit in answer.fits]
+    return document([f"# Roles by how much of them your skills cover ({md(answer.profile)})",
+                     "", *table(["Covered", "Role", "ID", "Level", "Points to build",
+                                 "Largest gaps"], rows)])
+
+
+@render.register
+def _(answer: GapAnswer, dataset: Dataset) -> str:
+    rows = [[md(i.name), "–" if i.have is None else str(i.have), str(i.need), str(i.gap)]
+            for i in answer.skills]
+    total = sum(i.gap for i in answer.skills)
+    extra = ", ".join(f"{md(name)} {level}" for name, level in answer.extra) or "nothing else"
+    return document([f"# Your skills against {md(answer.role.title)} (level {answer.role.level})",
+                     "", *table(["Skill", "Have", "Need", "Gap"], rows), "",
+                     f"Points to build: {total}.", "", f"You also have: {extra}."])

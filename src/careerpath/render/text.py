@@ -14,8 +14,10 @@ from rich.text import Text
 
 from careerpath.answers import (
     Comparison,
+    GapAnswer,
     GraphAnswer,
     LevelsAnswer,
+    MatchAnswer,
     NextAnswer,
     PathAnswer,
     RoleCard,
@@ -220,3 +222,17 @@ def _(answer: GraphAnswer, dataset: Dataset) -> RenderableType:
     from careerpath.render.text_ladder import ladder
 
     return ladder(answer, dataset)
+
+
+@render.register
+def _(answer: MatchAnswer, dataset: Dataset) -> RenderableType:
+    from careerpath.render.text_me import match_view
+
+    return match_view(answer)
+
+
+@render.register
+def _(answer: GapAnswer, dataset: Dataset) -> RenderableType:
+    from careerpath.render.text_me import gap_view
+
+    return gap_view(answer)

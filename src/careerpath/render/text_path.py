@@ -63,28 +63,30 @@ def _step(step: PathStep) -> RenderableType:
     return Padding(Group(*parts), (0, 0, 0, INDENT), expand=False)
 
 
-def _summary(path: PathDetail) -> list[RenderableType]:
+def _summary(path: PathDetail, answer: PathAnswer) -> list[RenderableType]:
     years = (f"typically {path.years} in all" if path.years else
              "typical years not in the data for every move")
-    start = path.roles[0]
     lines: list[RenderableType] = [Text(f"{plural(path.moves, 'move')} · {years}", "bold")]
+    start = (Text.assemble("your profile (", data_text(answer.profile), ")")
+             if answer.profile else data_text(path.roles[0].title))
     if path.skills:
-        lines.append(Text.assemble("Every skill to build from ", data_text(start.title),
-                                   f" ({len(path.skills)}):"))
+        lines.append(Text.assemble("Every skill to build from ", start,
+                                   f" ({plural(len(path.skills), 'skill')}, "
+                                   f"{plural(path.points, 'point')}):"))
         lines.append(Padding(gap_table(path.skills), (0, 0, 0, 2), expand=False))
     else:
-        lines.append(Text("No skill to build beyond what the start role has."))
+        lines.append(Text.assemble("No skill to build beyond what ", start, " has."))
     return lines
 
 
-def path_detail_view(path: PathDetail) -> Group:
+def path_detail_view(path: PathDetail, answer: PathAnswer) -> Group:
     lines: list[RenderableType] = []
     for index, role in enumerate(path.roles):
         lines.append(Text.assemble((f"{index + 1:>2}. ", "bold cyan"), role_line(role)))
         if index < path.moves:
             lines.append(_step(path.steps[index]))
     lines.append(Text(""))
-    lines += _summary(path)
+    lines += _summary(path, answer)
     return Group(*lines)
 
 
@@ -108,7 +110,8 @@ def _overview(answer: PathAnswer) -> Table:
     table.add_column(justify="right", style="bold cyan")
     table.add_column()
     for number, path in enumerate(answer.paths, 1):
-        line = Text(f"{plural(path.moves, 'move')}, "
+        points = f"{plural(path.points, 'point')}, " if answer.easiest else ""
+        line = Text(f"{plural(path.moves, 'move')}, {points}"
                     f"{path.years if path.years else 'years not given'}: ", "bold")
         for index, role in enumerate(path.roles):
             if index:
@@ -122,6 +125,8 @@ def path_view(answer: PathAnswer) -> RenderableType:
     heading = Text.assemble(data_text(answer.source.title, "bold"), (" → ", "dim"),
                             data_text(answer.target.title, "bold"))
     parts: list[RenderableType] = [heading]
+    if answer.easiest:
+        parts.append(Text("Ordered by the skill points to build (the easiest first).", "dim"))
     if answer.fastest and not answer.years_known:
         parts.append(Text("The data gives no typical years, so --fastest orders by moves.",
                           "yellow"))
@@ -135,5 +140,5 @@ def path_view(answer: PathAnswer) -> RenderableType:
         if several:
             parts.append(Text(f"\nPath {number} of {len(answer.paths)}", "bold underline"))
         parts.append(Text(""))
-        parts.append(path_detail_view(path))
+        parts.append(path_detail_view(path, answer))
     return Group(*parts)

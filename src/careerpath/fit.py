@@ -1,0 +1,49 @@
+"""How a person's skills fit the roles: every role ranked by coverage (`match`),
+and one role skill by skill (`gap`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from careerpath.answers import GapAnswer, GapItem, MatchAnswer, RoleFit, SkillGap
+from careerpath.errors import NoAnswer
+from careerpath.model import Dataset, Role
+from careerpath.profile import Profile
+from careerpath.textsafe import one_line
+
+SHOWN_GAPS = 3
+
+
+def role_fit(role: Role, have: Mapping[str, int]) -> RoleFit:
+    need_total = sum(role.skills.values())
+    covered = sum(min(have.get(name, 0), need) for name, need in role.skills.items())
+    gaps = [SkillGap(name, have.get(name), need) for name, need in role.skills.items()
+            if need > have.get(name, 0)]
+    gaps.sort(key=lambda g: (-(g.need - (g.have or 0)), g.name.casefold()))
+    points = sum(g.need - (g.have or 0) for g in gaps)
+    return RoleFit(role, covered / need_total, points, gaps[:SHOWN_GAPS])
+
+
+def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
+          track: str | None = None, level: int | None = None) -> MatchAnswer:
+    """Every role with skills, ranked by coverage; ties: higher level, then id."""
+    fits = [role_fit(role, profile.skills) for role in dataset.roles.values()
+            if role.skills and (level is None or role.level == level)
+            and (track is None or (role.track or "").casefold() == track.casefold())]
+    if not fits:
+        wanted = [f"level {level}" if level is not None else "",
+                  f"track '{one_line(track)}'" if track is not None else ""]
+        filters = " and ".join(part for part in wanted if part)
+        raise NoAnswer("no role with skills in the data" + (f" matches {filters}" if filters
+                                                             else ""))
+    fits.sort(key=lambda fit: (-fit.coverage, -fit.role.level, fit.role.id))
+    return MatchAnswer(profile.path, fits[:limit] if limit else fits, profile.warnings)
+
+
+def gap(dataset: Dataset, profile: Profile, role: Role) -> GapAnswer:
+    """Skill by skill, what `role` asks for against what the profile has."""
+    items = [GapItem(name, profile.skills.get(name), need) for name, need in role.skills.items()]
+    items.sort(key=lambda item: (-item.gap, -item.need, item.name.casefold()))
+    extra = sorted(((name, level) for name, level in profile.skills.items()
+                    if name not in role.skills), key=lambda item: (-item[1], item[0].casefold()))
+    return GapAnswer(profile.path, role, items, extra, profile.warnings)

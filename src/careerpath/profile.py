@@ -1,0 +1,122 @@
+"""A person's skills profile: where they are now and what they can do, on the
+dataset's 1..5 scale. Read and checked like the data (FILE:LINE:COL, every
+problem at once); skill names are matched to the dataset's by the name rule."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from careerpath.errors import DataError, Problem, UsageError
+from careerpath.model import Dataset, normal_name
+
+PROFILE_FILE = "careerpath.me.yaml"
+PROFILE_KEYS = ("role", "skills")
+MAX_PROFILE_BYTES = 1024 * 1024
+
+
+class Profile(NamedTuple):
+    path: str
+    role: str | None  # a role id, when the profile names where the person is now
+    skills: dict[str, int]  # the dataset's own skill names -> level 1..5
+    warnings: list[str]  # skills the dataset does not know, with suggestions
+
+
+def dataset_skills(dataset: Dataset) -> dict[str, str]:
+    """Every skill name in the dataset by its normal form (first spelling wins)."""
+    names: dict[str, str] = {}
+    for role in dataset.roles.values():
+        for name in role.skills:
+            names.setdefault(normal_name(name), name)
+    return names
+
+
+def load_profile(path: str | None, dataset: Dataset) -> Profile:
+    """Read the profile at `path` (default: ./careerpath.me.yaml) against `dataset`."""
+    given = path or PROFILE_FILE
+    data = _read(given, explicit=path is not None)
+    from careerpath.lookup import find_role
+    from careerpath.schema import Fields, read_skills, read_text
+    from careerpath.yamlread import Node, read_yaml
+
+    root, problems = read_yaml(data, given)
+
+    def report(node: Node, message: str) -> None:
+        problems.append(Problem(given, node.line, node.column, message))
+
+    role_id = None
+    skills: dict[str, int] = {}
+    if root is not None:
+        fields = Fields(root, PROFILE_KEYS, "a profile", report)
+        role_node = fields.values.get("role")
+        if role_node is not None and (name := read_text(role_node, "role", report)):
+            try:
+                role_id = find_role(dataset, name).id
+            except UsageError as error:
+                report(role_node, str(error))
+        skills = read_skills(fields.values.get("skills"), report)
+    known = dataset_skills(dataset)
+    matched, warnings = _match_skills(skills, known, given)
+    if problems:
+        raise DataError(problems)
+    return Profile(given, role_id, matched, warnings)
+
+
+def _read(path: str, *, explicit: bool) -> bytes:
+    target = Path(path)
+    try:
+        if not target.is_file():
+            hint = "" if explicit else "; write one with: careerpath me init"
+            raise UsageError(f"no profile at {path}{hint} (or name one with --me FILE)")
+        if target.stat().st_size > MAX_PROFILE_BYTES:
+            raise DataError([Problem(path, 1, 1, "a profile must be under 1 MiB")])
+        return target.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read the profile {path}: {error.strerror}") from None
+
+
+def _match_skills(skills: dict[str, int], known: Mapping[str, str],
+                  where: str) -> tuple[dict[str, int], list[str]]:
+    """Use the dataset's spelling of each skill; warn about the ones it lacks."""
+    matched: dict[str, int] = {}
+    warnings = []
+    for name, level in skills.items():
+        canonical = known.get(normal_name(name))
+        if canonical is not None:
+            matched[canonical] = max(level, matched.get(canonical, 0))
+            continue
+        close = difflib.get_close_matches(normal_name(name), list(known), n=1)
+        hint = f"; did you mean '{known[close[0]]}'?" if close else ""
+        warnings.append(f"{where}: skill '{name}' is not in the dataset{hint}")
+    return matched, warnings
+
+
+def profile_template(dataset: Dataset, role_name: str | None) -> str:
+    """A commented profile, prefilled with ROLE's skills at that role's levels."""
+    from careerpath.lookup import find_role
+
+    role = find_role(dataset, role_name) if role_name else None
+    lines = ["# Your skills profile for careerpath (match, gap, path --me).",
+             "# Levels: 1 awareness, 2 foundational, 3 working, 4 practitioner, 5 expert.",
+             "# Edit the levels to match what you can do today; add or remove skills freely."]
+    if role is not None:
+        lines.append(f"role: {_quote(role.id)}              # where you are now (optional)")
+    else:
+        lines.append("# role: ecommerce-manager      # where you are now (optional)")
+    source = role.skills if role is not None else {}
+    if source:
+        lines.append("skills:")
+        lines += [f"  {_quote(name)}: {level}" for name, level in source.items()]
+    else:
+        example = next(iter(dataset_skills(dataset).values()), "SEO")
+        lines += ["skills:", f"  {_quote(example)}: 2"]
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escaping is valid YAML)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
