@@ -66,7 +66,7 @@ Data Analyst → Head of Data
  3. Head of Data  level 4 · management
 
 2 moves · typically 11 years in all
-Every skill to build from Data Analyst (3 skills, 7 points):
+Every skill to build from Data Analyst (3 skills, 9 points):
   + Leadership new → 4 practitioner
   + Budgeting  new → 3 working
   ↑ SQL        2 → 4 practitioner

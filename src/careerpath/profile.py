@@ -60,7 +60,7 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
     known = dataset_skills(dataset)
     matched, warnings = _match_skills(skills, known, given)
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
     return Profile(given, role_id, matched, warnings)
 
 

@@ -1,0 +1,201 @@
+"""Starting from a person: the profile, match, gap, path --me and --easiest."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerpath.easiest import easiest_paths, year_units
+from careerpath.model import Dataset, Progression, Role, Years
+from conftest import Result
+
+Run = Callable[..., Result]
+
+
+def profile(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "me.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_match_ranks_by_coverage_then_level_then_id(run: Run, small: Path,
+                                                    tmp_path: Path) -> None:
+    me = profile(tmp_path, "skills:\n  sql: 3\n  Excel: 3\n  python: 1\n")
+    result = run("--data", small, "match", "--me", me, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = result.json()["roles"]
+    # analyst needs SQL 2, Excel 3: covered 5/5; senior-analyst SQL 3, Excel 3, Python 2: 7/8
+    assert [(r["id"], r["coverage"], r["points"]) for r in rows[:3]] == [
+        ("analyst", 1.0, 0), ("senior-analyst", 0.875, 1), ("lead-analyst", 0.5, 3)]
+    assert rows[1]["gaps"] == [{"name": "Python", "have": 1, "need": 2}]
+    # every role with skills is listed, none without
+    assert {r["id"] for r in rows} == {"analyst", "senior-analyst", "data-scientist",
+                                       "lead-analyst", "analytics-manager", "head-of-data"}
+
+
+def test_match_filters_and_nothing_matching_is_exit_1(run: Run, small: Path,
+                                                      tmp_path: Path) -> None:
+    me = profile(tmp_path, "skills: {SQL: 2}\n")
+    rows = run("--data", small, "match", "--me", me, "--level", "3", "-f", "json").json()
+    # lead-analyst: SQL 2 of 4 and Leadership 0 of 2 = 2/6; analytics-manager 2/8
+    assert [r["id"] for r in rows["roles"]] == ["lead-analyst", "analytics-manager"]
+    result = run("--data", small, "match", "--me", me, "--track", "nowhere")
+    assert (result.exit_code, result.stderr) == (
+        1, "error: no role with skills in the data matches track 'nowhere'\n")
+
+
+def test_gap_skill_by_skill(run: Run, small: Path, tmp_path: Path) -> None:
+    me = profile(tmp_path, "skills: {SQL: 3, Python: 4, Excel: 1}\n")
+    result = run("--data", small, "gap", "hod", "--me", me, "-f", "json")
+    assert result.json() == {"role": "head-of-data", "skills": [
+        {"name": "Leadership", "have": None, "need": 4, "gap": 4},
+        {"name": "Budgeting", "have": None, "need": 3, "gap": 3},
+        {"name": "SQL", "have": 3, "need": 2, "gap": 0}],
+        "extra": [{"name": "Python", "have": 4}, {"name": "Excel", "have": 1}]}
+    csv = run("--data", small, "gap", "hod", "--me", me, "-f", "csv").stdout
+    assert csv.splitlines()[:2] == ["name,have,need,gap,kind", "Leadership,,4,4,asked"]
+
+
+def test_profile_problems_are_located_and_unknown_skills_warned(run: Run, small: Path,
+                                                                 tmp_path: Path) -> None:
+    me = profile(tmp_path, "role: nobody\nskills:\n  SQL: 9\n  Sequel: 2\nextra: 1\n")
+    result = run("--data", small, "match", "--me", me)
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"{me}:1:7: no role named 'nobody' ('careerpath roles' lists them all)",
+        f"{me}:3:8: proficiency of skill 'SQL' must be an integer from 1 to 5, got an integer (9)",
+        f"{me}:5:1: unknown key 'extra' in a profile; known keys: role, skills"]
+    me = profile(tmp_path, "skills:\n  Pyhton: 2\n")
+    result = run("--data", small, "match", "--me", me, "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr == (f"warning: {me}: skill 'Pyhton' is not in the dataset; "
+                             "did you mean 'Python'?\n")
+
+
+def test_missing_default_profile_says_how_to_make_one(run: Run, small: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--data", small, "match")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: no profile at careerpath.me.yaml; write one with: careerpath me init "
+           "(or name one with --me FILE)\n")
+
+
+def test_me_init_prefills_a_role_and_round_trips(run: Run, small: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    result = run("--data", small, "me", "init", "--role", "senior data analyst", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert run("--data", small, "me", "init", "-o", target).exit_code == 2  # no --force
+    rows = run("--data", small, "match", "--me", target, "-f", "json").json()["roles"]
+    assert rows[0]["id"] == "senior-analyst" and rows[0]["coverage"] == 1.0
+
+
+def test_path_from_the_profiles_role_measures_from_the_profile(run: Run, small: Path,
+                                                               tmp_path: Path) -> None:
+    me = profile(tmp_path, "role: lead\nskills: {SQL: 4, Leadership: 3}\n")
+    answer = run("--data", small, "path", "hod", "--me", me, "-f", "json").json()
+    assert answer["from"] == "lead-analyst"
+    assert answer["paths"][0]["skills"] == [{"name": "Budgeting", "have": None, "need": 3},
+                                            {"name": "Leadership", "have": 3, "need": 4}]
+    text = run("--data", small, "path", "hod", "--me", me).stdout
+    assert (f"Every skill to build from your profile ({me}) (2 skills, 4 points):"
+            in " ".join(text.split()))
+    bare = profile(tmp_path, "skills: {SQL: 1}\n")
+    result = run("--data", small, "path", "hod", "--me", bare)
+    assert result.exit_code == 2 and "names no role" in result.stderr
+
+
+def test_easiest_prefers_fewer_points_over_fewer_moves(run: Run, small: Path,
+                                                       tmp_path: Path) -> None:
+    # Someone who already has Python and Statistics: through data-scientist only SQL 3
+    # is new (1 point), while the two-move path through lead-analyst asks SQL 4 (2 points).
+    me = profile(tmp_path, "skills: {SQL: 2, Python: 3, Statistics: 3, Leadership: 4, "
+                           "Budgeting: 3}\n")
+    easiest = run("--data", small, "path", "analyst", "hod", "--easiest", "--me", me,
+                  "-f", "json").json()
+    assert easiest["paths"][0]["roles"] == [
+        "analyst", "data-scientist", "analytics-manager", "head-of-data"]
+    # Without them, the lead-analyst path (2 points) beats data-scientist (7) and
+    # senior-analyst (6).
+    me = profile(tmp_path, "skills: {SQL: 2, Leadership: 4, Budgeting: 3}\n")
+    easiest = run("--data", small, "path", "analyst", "hod", "--easiest", "--me", me,
+                  "-f", "json").json()
+    assert easiest["paths"][0]["roles"] == ["analyst", "lead-analyst", "head-of-data"]
+
+
+# ---- --easiest against a brute-force oracle -------------------------------------------
+
+SKILLS = ["A", "B", "C"]
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> tuple[Dataset, dict[str, int], dict[str, object]]:
+    count = draw(st.integers(3, 6))
+    ids = [f"r{index}" for index in range(count)]
+    roles = {}
+    for role_id in ids:
+        skills = draw(st.dictionaries(st.sampled_from(SKILLS), st.integers(1, 5), max_size=3))
+        roles[role_id] = Role(role_id, role_id.upper(), draw(st.integers(1, 3)),
+                              skills=skills)
+    moves = []
+    for source, target in draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)),
+                                        max_size=14, unique=True)):
+        if source == target:
+            continue
+        years = draw(st.one_of(st.none(), st.sampled_from([0, 0.5, 1, 2]).map(
+            lambda y: Years(y, y)), st.just(Years(1, 3))))
+        moves.append(Progression(source, target, draw(st.sampled_from(["promotion", "lateral"])),
+                                 years))
+    have = draw(st.dictionaries(st.sampled_from(SKILLS), st.integers(1, 5), max_size=3))
+    options = {"via": tuple(draw(st.lists(st.sampled_from(ids[1:-1] or ids), max_size=2,
+                                          unique=True))),
+               "avoid": tuple(draw(st.lists(st.sampled_from(ids[1:-1] or ids), max_size=1))),
+               "promotions_only": draw(st.booleans()), "limit": draw(st.integers(1, 4))}
+    return Dataset(roles, tuple(moves)), have, options
+
+
+def oracle(data: Dataset, have: dict[str, int], options: dict[str, object]) -> list[list[str]]:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(data.roles)
+    for move in data.progressions:
+        if options["promotions_only"] and move.kind != "promotion":
+            continue
+        graph.add_edge(move.source_id, move.target_id, move=move)
+    source, target = "r0", f"r{len(data.roles) - 1}"
+    keys = []
+    for path in nx.all_simple_paths(graph, source, target):
+        if set(path) & set(options["avoid"]) or not set(options["via"]) <= set(path):  # type: ignore[arg-type]
+            continue
+        held: dict[str, int] = {}
+        for role_id in path[1:]:
+            for name, need in data.roles[role_id].skills.items():
+                held[name] = max(held.get(name, 0), need)
+        points = sum(max(0, level - have.get(name, 0)) for name, level in held.items())
+        units = [year_units(graph[a][b]["move"]) for a, b in itertools.pairwise(path)]
+        keys.append((points, len(path) - 1, sum(u is None for u in units),
+                     sum(u or 0 for u in units), tuple(path)))
+    return [list(key[-1]) for key in sorted(keys)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs())
+def test_easiest_agrees_with_brute_force(case: tuple[Dataset, dict[str, int],
+                                                     dict[str, object]]) -> None:
+    data, have, options = case
+    source, target = "r0", f"r{len(data.roles) - 1}"
+    if set(options["avoid"]) & ({source, target} | set(options["via"])):  # type: ignore[arg-type]
+        return
+    expected = oracle(data, have, options)
+    limit = options["limit"]
+    found = easiest_paths(data, source, target, have, limit=limit,  # type: ignore[arg-type]
+                          via=options["via"], avoid=options["avoid"],  # type: ignore[arg-type]
+                          promotions_only=options["promotions_only"])  # type: ignore[arg-type]
+    assert [list(path.roles) for path in found.paths] == expected[:limit]  # type: ignore[misc]
+    assert found.more == (len(expected) > limit)  # type: ignore[operator]
+    assert not found.stopped_early
