@@ -41,14 +41,20 @@ class State:
 
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            from careerpath.loader import load_dataset
-
-            self._dataset = load_dataset(self.data_dir, use_cache=not self.no_cache)
-            # A command runs once and exits: keep the collector from walking the
-            # whole dataset again later (no cycles in it to find).
             import gc
 
-            gc.freeze()
+            from careerpath.loader import load_dataset
+
+            # A command runs once and exits: the dataset has no reference cycles, so
+            # keep the collector off while it is built and move it out of the
+            # collector's sight (freeze) before switching the collector back on;
+            # otherwise the first collection walks every object once.
+            gc.disable()
+            try:
+                self._dataset = load_dataset(self.data_dir, use_cache=not self.no_cache)
+                gc.freeze()
+            finally:
+                gc.enable()
         return self._dataset
 
 
