@@ -8,14 +8,13 @@ never break the picture.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from careerpath.answers import PathAnswer, PathDetail, PathStep, SkillGap
 from careerpath.model import proficiency_label
-from careerpath.render.layout import Responsive, card
 from careerpath.render.richtext import KIND_STYLE, data_text, role_line
 from careerpath.wording import plural
 
@@ -31,63 +30,113 @@ def _gap(gap: SkillGap) -> Text:
     return Text(f"{have} → {gap.need} {proficiency_label(gap.need)}", "bold")
 
 
-def gap_table(gaps: list[SkillGap]) -> RenderableType:
-    """`+ SEO   new → 3 working`: the mark, the skill, and the gap (never dimmed)."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=1)
-    table.add_column()
-    table.add_column(no_wrap=True)
-    for gap in gaps:
-        table.add_row(_mark(gap), data_text(gap.name), _gap(gap))
-
-    def narrow() -> RenderableType:
-        return Group(*(card(Text.assemble(_mark(gap), " ", data_text(gap.name)), [_gap(gap)])
-                       for gap in gaps))
-    return Responsive(table, narrow)
+Line = tuple[int, Text]  # indent, text
 
 
-def _step(step: PathStep) -> RenderableType:
+class Lines:
+    """Indented lines, each wrapped under its own indent where it is too long.
+
+    A path answer can run to thousands of lines (`path --all --limit 100`):
+    drawing them as plain lines is several times faster than nesting Rich
+    groups, paddings and tables, and reads the same.
+    """
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        newline = Segment.line()
+        plain = console.color_system is None  # no styles to draw: plain strings are enough
+        for indent, text in self.lines:
+            pad = Segment(" " * indent) if indent else None
+            if plain and indent + text.cell_len <= width:
+                yield Segment(" " * indent + text.plain)
+                yield newline
+                continue
+            if indent + text.cell_len <= width:
+                if pad:
+                    yield pad
+                yield from text.render(console)
+                yield newline
+                continue
+            for part in text.wrap(console, max(1, width - indent)):
+                if pad:
+                    yield pad
+                yield from part.render(console)
+                yield newline
+
+
+def gap_lines(gaps: list[SkillGap], indent: int, width: int) -> list[Line]:
+    """`+ SEO   new → 3 working`: mark, skill and gap aligned in columns where
+    they fit the width, else each skill over its gap."""
+    names = [data_text(gap.name) for gap in gaps]
+    changes = [_gap(gap) for gap in gaps]
+    name_width = max((name.cell_len for name in names), default=0)
+    gap_width = max((change.cell_len for change in changes), default=0)
+    aligned = indent + 2 + name_width + 1 + gap_width <= width
+    lines: list[Line] = []
+    for gap, name, change in zip(gaps, names, changes):
+        line = Text.assemble(_mark(gap), " ", name)
+        if aligned:
+            lines.append((indent, line.append(" " * (name_width - name.cell_len + 1))
+                          .append_text(change)))
+        else:
+            lines += [(indent, line), (indent + 4, change)]
+    return lines
+
+
+class PathDetailView:
+    """One path: each role, the move out of it with its skills, then the summary."""
+
+    def __init__(self, path: PathDetail, answer: PathAnswer) -> None:
+        self.path = path
+        self.answer = answer
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        lines: list[Line] = []
+        for index, role in enumerate(self.path.roles):
+            lines.append((0, Text.assemble((f"{index + 1:>2}. ", "bold cyan"), role_line(role))))
+            if index < self.path.moves:
+                lines += _step(self.path.steps[index], width)
+        lines.append((0, Text("")))
+        lines += _summary(self.path, self.answer, width)
+        yield Lines(lines)
+
+
+def _step(step: PathStep, width: int) -> list[Line]:
     move = step.move
     line = Text("→ ", "bold").append(move.kind, KIND_STYLE.get(move.kind, ""))
     line.append(" to ").append_text(data_text(step.target.title, "bold"))
     if move.years:
         line.append(f" · typically {move.years}", "dim")
-    parts: list[RenderableType] = [line]
+    lines: list[Line] = [(INDENT, line)]
     if move.note:
-        parts.append(Padding(data_text(move.note, "italic", wrap=True), (0, 0, 0, 2), expand=False))
+        lines += [(INDENT + 2, part) for part in
+                  data_text(move.note, "italic", wrap=True).split("\n")]
     if step.skills:
-        parts.append(Padding(Text("skills to build:"), (0, 0, 0, 2), expand=False))
-        parts.append(Padding(gap_table(step.skills), (0, 0, 0, 4), expand=False))
+        lines.append((INDENT + 2, Text("skills to build:")))
+        lines += gap_lines(step.skills, INDENT + 4, width)
     else:
-        parts.append(Padding(Text("no new skills to build", "dim"), (0, 0, 0, 2), expand=False))
-    return Padding(Group(*parts), (0, 0, 0, INDENT), expand=False)
-
-
-def _summary(path: PathDetail, answer: PathAnswer) -> list[RenderableType]:
-    years = (f"typically {path.years} in all" if path.years else
-             "typical years not in the data for every move")
-    lines: list[RenderableType] = [Text(f"{plural(path.moves, 'move')} · {years}", "bold")]
-    start = (Text.assemble("your profile (", data_text(answer.profile), ")")
-             if answer.profile else data_text(path.roles[0].title))
-    if path.skills:
-        lines.append(Text.assemble("Every skill to build from ", start,
-                                   f" ({plural(len(path.skills), 'skill')}, "
-                                   f"{plural(path.points, 'point')}):"))
-        lines.append(Padding(gap_table(path.skills), (0, 0, 0, 2), expand=False))
-    else:
-        lines.append(Text.assemble("No skill to build beyond what ", start, " has."))
+        lines.append((INDENT + 2, Text("no new skills to build", "dim")))
     return lines
 
 
-def path_detail_view(path: PathDetail, answer: PathAnswer) -> Group:
-    lines: list[RenderableType] = []
-    for index, role in enumerate(path.roles):
-        lines.append(Text.assemble((f"{index + 1:>2}. ", "bold cyan"), role_line(role)))
-        if index < path.moves:
-            lines.append(_step(path.steps[index]))
-    lines.append(Text(""))
-    lines += _summary(path, answer)
-    return Group(*lines)
+def _summary(path: PathDetail, answer: PathAnswer, width: int) -> list[Line]:
+    years = (f"typically {path.years} in all" if path.years else
+             "typical years not in the data for every move")
+    lines: list[Line] = [(0, Text(f"{plural(path.moves, 'move')} · {years}", "bold"))]
+    start = (Text.assemble("your profile (", data_text(answer.profile), ")")
+             if answer.profile else data_text(path.roles[0].title))
+    if path.skills:
+        lines.append((0, Text.assemble("Every skill to build from ", start,
+                                       f" ({plural(len(path.skills), 'skill')}, "
+                                       f"{plural(path.points, 'point')}):")))
+        lines += gap_lines(path.skills, 2, width)
+    else:
+        lines.append((0, Text.assemble("No skill to build beyond what ", start, " has.")))
+    return lines
 
 
 def count_line(answer: PathAnswer) -> Text:
@@ -140,5 +189,5 @@ def path_view(answer: PathAnswer) -> RenderableType:
         if several:
             parts.append(Text(f"\nPath {number} of {len(answer.paths)}", "bold underline"))
         parts.append(Text(""))
-        parts.append(path_detail_view(path, answer))
+        parts.append(PathDetailView(path, answer))
     return Group(*parts)
