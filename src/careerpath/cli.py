@@ -166,3 +166,4 @@ def main() -> None:
 
     protect_streams()
     app(prog_name="careerpath")
+from careerpath.cmd_lint import register as _register_lint; _register_lint(app)  # noqa: E402,E702,I001

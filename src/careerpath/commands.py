@@ -195,7 +195,9 @@ def graph(ctx: typer.Context,
 
 @app.command()
 def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
-        metavar="DIR", help="Dataset folder [default: the active dataset].")] = None) -> None:
+        metavar="DIR", help="Dataset folder [default: the active dataset].")] = None,
+        fmt: FormatOption = Format.text, output: OutputOption = None,
+        force: ForceOption = False) -> None:
     """Check a dataset and print every problem (exit 3 if any).
 
     Example: careerpath validate ./my-data
@@ -204,6 +206,10 @@ def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
     from careerpath.loader import check_dataset, locate, roles_without_moves
 
     source = locate(folder if folder is not None else _state(ctx).data_dir)
+    if fmt is not Format.text or output is not None:
+        from careerpath.cmd_lint import validate_as
+
+        return validate_as(source, fmt.value, output, force)
     dataset, problems = check_dataset(source)
     if dataset is None:
         typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} "
