@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from careerpath.lint import RULES, Settings, lint_dataset
 from careerpath.lint.base import Context
 from careerpath.lint.locate import Locator
-from careerpath.lint.spelling import within
+from careerpath.lint.spelling import _candidates, _normal, same_skill, within
 from careerpath.loader import locate
 from careerpath.model import Dataset, Progression, Role
 from conftest import Result
@@ -294,6 +294,11 @@ def test_roles_without_a_track_are_one_track() -> None:
     ("Web-analytics", "web  analytics.", True), ("SEO", "SEM", False), ("SEO", "seo", True),
     ("Data analysis", "Market analysis", False), ("Customer service", "Customer research", False),
     ("Supply chain and fulfilment", "Supply chain and fulfillment", True),
+    ("C", "C++", False), ("C#", "C++", False), ("c++", "C ++", True),
+    ("Skill 1", "Skill 2", False), ("Python 2 programming", "Python 3 programming", False),
+    ("Design", "Resign", False), ("Leadership", "Readership", False),
+    ("Budgeting", "Budgetting", True), ("Stakeholder management", "Stakeholder managment", True),
+    ("Supply chain management", "Supply chain managing", False),
 ])
 def test_skill_spelling_pairs(a: str, b: str, same: bool) -> None:
     roles = [Role("r1", "R1", 1, skills={a: 1}), Role("r2", "R2", 1, skills={b: 1})]
@@ -321,3 +326,12 @@ def test_lint_dataset_is_usable_without_the_cli(broken: Path) -> None:
     assert dataset is not None
     problems = lint_dataset(dataset, source, disable=set(RULES) - {"unreachable"})
     assert [(p.rule, p.line) for p in problems] == [("unreachable", 36)]
+
+
+@given(st.lists(st.text("aab -+1", max_size=10), max_size=8))
+def test_candidate_pairs_miss_no_match(names: list[str]) -> None:
+    # The deletion index must find every pair a full comparison would.
+    normal = [_normal(name) for name in names]
+    brute = {(i, j) for i in range(len(normal)) for j in range(i + 1, len(normal))
+             if same_skill(normal[i], normal[j])}
+    assert brute <= _candidates(normal)

@@ -33,10 +33,19 @@ def _parse(contents: bytes | OSError, name: str, problems: list[Problem]) -> Nod
 def check(roles_name: str, moves_name: str, contents: list[bytes | OSError],
           location: str) -> tuple[Dataset | None, list[Problem]]:
     """Parse and validate both files. Returns the dataset (None if unusable) and problems."""
+    dataset, problems, _ = check_with_roots(roles_name, moves_name, contents, location)
+    return dataset, problems
+
+
+def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OSError],
+                     location: str) -> tuple[Dataset | None, list[Problem],
+                                             tuple[Node | None, Node | None]]:
+    """Like `check`, and also the files' parsed trees (for lint's positions)."""
     problems: list[Problem] = []
     roles_root = _parse(contents[0], roles_name, problems)
     roles_readable = not problems
     moves_root = _parse(contents[1], moves_name, problems)
+    roots = (roles_root, moves_root)
 
     def reporter(name: str) -> Report:
         def report(node: Node, message: str) -> None:
@@ -62,10 +71,10 @@ def check(roles_name: str, moves_name: str, contents: list[bytes | OSError],
         # Messages in reading order: roles.yaml first, then progressions.yaml.
         order = {roles_name: 0, moves_name: 1}
         problems.sort(key=lambda p: (order.get(p.file, 2), p.line, p.column))
-        return None, problems
+        return None, problems, roots
     dataset = Dataset({role.id: role for role, _ in roles.values()}, tuple(moves), location,
                       framework, {key: source for key, (source, _) in (sources or {}).items()})
-    return dataset, []
+    return dataset, [], roots
 
 
 Sources = dict[str, tuple[Source, Node]]

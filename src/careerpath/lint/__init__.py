@@ -8,11 +8,15 @@ here knows about the terminal; `cmd_lint.py` prints.
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import Path
 
 from careerpath.lint import moves, roles, sources, spelling
 from careerpath.lint.base import Context, LintProblem, Rule, Settings
 from careerpath.loader import DataSource
 from careerpath.model import Dataset
+from careerpath.yamlread import Node
+
+Roots = tuple[Node | None, Node | None]
 
 __all__ = ["RULES", "LintProblem", "Rule", "Settings", "lint_dataset", "lint_source"]
 
@@ -49,11 +53,14 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _RULE_LIST}
 
 
 def lint_dataset(dataset: Dataset, source: DataSource, settings: Settings = Settings(),
-                 disable: Collection[str] = ()) -> list[LintProblem]:
-    """Every problem the enabled rules find, in file order (roles.yaml first)."""
+                 disable: Collection[str] = (), roots: Roots | None = None) -> list[LintProblem]:
+    """Every problem the enabled rules find, in file order (roles.yaml first).
+
+    `roots`: the files' parsed trees, if at hand (else they are read again).
+    """
     from careerpath.lint.locate import locate
 
-    where = locate(source)
+    where = locate(source, roots)
     context = Context(dataset, where, settings)
     off = set(settings.disabled) | set(disable)
     problems = [LintProblem(*finding.place, rule.id, finding.message)
@@ -71,10 +78,22 @@ def lint_source(source: DataSource, disable: Collection[str] = ()) -> list[LintP
     """
     from careerpath.errors import DataError
     from careerpath.lint.config import read_settings
-    from careerpath.loader import check_dataset
+    from careerpath.loader import gc_paused
+    from careerpath.validate import check_with_roots
 
-    dataset, problems = check_dataset(source)
-    if dataset is None:
-        raise DataError(problems)
-    settings = read_settings(source.roles.parent, source.label, RULES)
-    return lint_dataset(dataset, source, settings, disable)
+    contents = [_read(source.roles), _read(source.progressions)]
+    with gc_paused():
+        dataset, problems, roots = check_with_roots(
+            source.display(source.roles), source.display(source.progressions), contents,
+            source.label)
+        if dataset is None:
+            raise DataError(problems)
+        settings = read_settings(source.roles.parent, source.label, RULES)
+        return lint_dataset(dataset, source, settings, disable, roots)
+
+
+def _read(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as error:  # validation reports it, located
+        return error

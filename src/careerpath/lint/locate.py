@@ -85,13 +85,15 @@ class Locator:
         return self._at(self.roles_file, self._sources.get(source_id))
 
 
-def locate(source: DataSource) -> Locator:
-    """Read the dataset's files again, for positions only (the data was validated)."""
-    roots: list[Node | None] = []
-    for path in (source.roles, source.progressions):
-        try:
-            root, _ = read_yaml(path.read_bytes(), source.display(path))
-        except OSError:
-            root = None
-        roots.append(root)
+def locate(source: DataSource, roots: tuple[Node | None, Node | None] | None = None) -> Locator:
+    """Where things are in the dataset's files: from the trees validation parsed, or
+    (without them) read again; the data was validated, so problems are ignored."""
+    if roots is None:
+        found: list[Node | None] = []
+        for path in (source.roles, source.progressions):
+            try:
+                found.append(read_yaml(path.read_bytes(), source.display(path))[0])
+            except OSError:
+                found.append(None)
+        roots = (found[0], found[1])
     return Locator(source.display(source.roles), source.display(source.progressions), *roots)

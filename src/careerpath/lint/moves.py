@@ -26,9 +26,22 @@ def _promotions(ctx: Context) -> Iterator[tuple[Role, Role]]:
             yield roles[move.source_id], roles[move.target_id]
 
 
+class _Keyed(dict[str, dict[str, int]]):
+    """Role id -> its skills by `skill_key`, each worked out once."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.roles = ctx.dataset.roles
+
+    def __missing__(self, role_id: str) -> dict[str, int]:
+        keyed = self[role_id] = _by_key(self.roles[role_id])
+        return keyed
+
+
 def promotion_lowers_skill(ctx: Context) -> Iterator[Finding]:
+    keyed = _Keyed(ctx)
     for source, target in _promotions(ctx):
-        after = _by_key(target)
+        after = keyed[target.id]
         for name, level in source.skills.items():
             new = after.get(skill_key(name))
             if new is not None and new < level:
@@ -37,18 +50,18 @@ def promotion_lowers_skill(ctx: Context) -> Iterator[Finding]:
                               f"from {level} to {new}")
 
 
-def _specialism(role: Role, ctx: Context) -> set[str]:
+def _specialism(role: Role, keyed: _Keyed) -> set[str]:
     """Skills a specialised role has and its general role does not list: the
     specialism, which a move back onto the general ladder may leave behind."""
-    general = ctx.dataset.roles.get(role.specialization_of or "")
-    if general is None:
+    if role.specialization_of is None or role.specialization_of not in keyed.roles:
         return set()
-    return set(_by_key(role)) - set(_by_key(general))
+    return set(keyed[role.id]) - set(keyed[role.specialization_of])
 
 
 def promotion_drops_skill(ctx: Context) -> Iterator[Finding]:
+    keyed = _Keyed(ctx)
     for source, target in _promotions(ctx):
-        after, left_behind = _by_key(target), _specialism(source, ctx)
+        after, left_behind = keyed[target.id], _specialism(source, keyed)
         for name, level in source.skills.items():
             key = skill_key(name)
             if level >= DROP_LEVEL and key not in after and key not in left_behind:
