@@ -163,6 +163,13 @@ def test_config_disables_rules(run: Run, broken: Path) -> None:
     assert result.stderr == f"{broken}: 8 problems\n"
 
 
+@pytest.mark.parametrize("config", ["", "# lint:\n#   disable: [dead-end]\n", "lint:\n",
+                                    "lint: {}\n"])
+def test_an_empty_config_changes_nothing(run: Run, broken: Path, config: str) -> None:
+    (broken / "careerpath.lint.yaml").write_text(config)
+    assert run("lint", broken).stderr == f"{broken}: 13 problems\n"
+
+
 def test_disabling_every_rule_is_clean(run: Run, broken: Path) -> None:
     (broken / "careerpath.lint.yaml").write_text(
         "lint:\n  disable: [" + ", ".join(RULES) + "]\n")

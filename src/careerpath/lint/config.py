@@ -16,7 +16,7 @@ from pathlib import Path
 from careerpath.errors import DataError, Problem
 from careerpath.lint.base import Settings
 from careerpath.schema import Fields, Report, read_text, read_texts
-from careerpath.yamlread import Mapping, Node, Sequence, read_yaml
+from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 
 CONFIG_FILE = "careerpath.lint.yaml"
 
@@ -33,6 +33,8 @@ def read_settings(folder: Path | None, label: str, rule_ids: Collection[str]) ->
     problems: list[Problem] = []
     try:
         root, problems = read_yaml(path.read_bytes(), name)
+        if root is None and [p.message for p in problems] == ["file is empty"]:
+            return Settings()  # a config with everything commented out
     except OSError as error:
         raise DataError([Problem(name, 1, 1, f"cannot read the file: {error.strerror}")]) from None
 
@@ -48,7 +50,7 @@ def read_settings(folder: Path | None, label: str, rule_ids: Collection[str]) ->
 def _settings(root: Node, rule_ids: Collection[str], report: Report) -> Settings:
     top = Fields(root, ("lint",), "the top level of the file", report)
     lint = top.values.get("lint")
-    if lint is None:
+    if lint is None or (isinstance(lint, Scalar) and lint.value is None):
         return Settings()
     fields = Fields(lint, ("disable", "field-terms"), "the lint section", report)
     disabled: set[str] = set()
