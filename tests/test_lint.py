@@ -342,3 +342,12 @@ def test_candidate_pairs_miss_no_match(names: list[str]) -> None:
     brute = {(i, j) for i in range(len(normal)) for j in range(i + 1, len(normal))
              if same_skill(normal[i], normal[j])}
     assert brute <= _candidates(normal)
+
+
+@pytest.mark.parametrize("command", ["lint", "schema"])
+def test_help(run: Run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Usage: careerpath" in result.stdout
+    summary = next(line for line in run("--help").stdout.splitlines()
+                   if line.strip().startswith(command + " "))
+    assert not summary.endswith("...")

@@ -74,7 +74,9 @@ def lint(
         "careerpath.lint.yaml's disable list.")] = None,
     output: OutputOpt = None, force: ForceOpt = False,
 ) -> None:
-    """Find problems of meaning in a valid dataset (exit 4 if any, 3 if invalid).
+    """Find contradictions in a valid dataset (exit 4 if any).
+
+    Exit 3 if the dataset is invalid. Rules: careerpath lint --list
 
     Example: careerpath lint ./my-data --format json
     """
@@ -107,7 +109,9 @@ def schema(
     folder: Annotated[str, typer.Argument(metavar="DIR", help="Folder to write the schemas to.")],
     force: ForceOpt = False,
 ) -> None:
-    """Write JSON Schemas for roles.yaml and progressions.yaml, for editors to check fields.
+    """Write JSON Schemas of the data files, for editors to check.
+
+    roles.schema.json and progressions.schema.json, for yaml-language-server.
 
     Example: careerpath schema my-data   (then start roles.yaml with
     # yaml-language-server: $schema=roles.schema.json)
