@@ -240,6 +240,11 @@ def test_data_text_is_escaped(run: Run, make_dataset: Callable[..., Path]) -> No
     assert result.exit_code == 4
     assert "skill 'SQL\\x1b' is probably 'SQL'" in result.stdout
     assert "\x1b" not in result.stdout
+    bidi = CLEAN_ROLES.replace("{SQL: 3}", '{"SQL\\u202e": 3}')
+    result = run("lint", make_dataset(roles=bidi, progressions=CLEAN_MOVES, name="bidi"), "-f",
+                 "json")
+    assert "\\u202e" in result.stdout and "\u202e" not in result.stdout
+    assert result.json()["problems"][0]["message"].startswith("skill 'SQL\u202e'")
 
 
 SOURCED_ROLES = """\

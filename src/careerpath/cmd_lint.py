@@ -5,7 +5,6 @@ problem a line, `FILE:LINE:COL: rule-id: message`.
 """
 
 # No `from __future__ import annotations`: Typer reads the annotations at run time.
-import json
 from enum import Enum
 from typing import Annotated, Any
 
@@ -47,7 +46,10 @@ def _emit(text: str, output: str | None, force: bool) -> None:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    # The JSON renderers' dumps: bidi overrides, C1 controls and line separators escaped.
+    from careerpath.render.jsonout import dumps
+
+    return dumps(value)
 
 
 def _plural(count: int, word: str) -> str:
