@@ -31,6 +31,8 @@ def test_wheel_contains_the_data(tmp_path: Path) -> None:
         names = set(archive.namelist())
         assert {"careerpath/data/roles.yaml", "careerpath/data/progressions.yaml",
                 "careerpath/data/__init__.py", "careerpath/cli.py",
-                "careerpath/templates/roles.yaml", "careerpath/templates/progressions.yaml"} <= names
+                "careerpath/templates/roles.yaml", "careerpath/templates/progressions.yaml",
+                "careerpath/lint/__init__.py", "careerpath/schemas/roles.schema.json",
+                "careerpath/schemas/progressions.schema.json"} <= names
         assert archive.read("careerpath/data/roles.yaml") == \
             (ROOT / "data" / "roles.yaml").read_bytes()

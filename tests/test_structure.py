@@ -22,7 +22,13 @@ def imports() -> dict[str, list[tuple[str, list[str]]]]:
     for path in SOURCE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         entries = found.setdefault(module_name(path), [])
+        # Imports only for the type checker (`if TYPE_CHECKING:`) never run.
+        typing_only = {id(inner) for node in ast.walk(tree) if isinstance(node, ast.If)
+                       and getattr(node.test, "id", None) == "TYPE_CHECKING"
+                       for inner in ast.walk(node)}
         for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
             if isinstance(node, ast.ImportFrom) and node.module:
                 entries.append((node.module, [alias.name for alias in node.names]))
             elif isinstance(node, ast.Import):

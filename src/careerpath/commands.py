@@ -11,10 +11,12 @@ from careerpath.cli_common import (
     DiagramFormat,
     DocumentFormat,
     ForceOption,
+    Format,
     MeOption,
     OutputOption,
     RoleArg,
     TableFormat,
+    chosen_format,
     complete_role_names,
     dataset,
     emit,
@@ -190,7 +192,10 @@ def graph(ctx: typer.Context,
 
 
 def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
-        metavar="DIR", help="Dataset folder [default: the active dataset].")] = None) -> None:
+        metavar="DIR", help="Dataset folder [default: the active dataset].")] = None,
+        fmt: Annotated[Format | None, typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text or json [default: text].")] = None,
+        output: OutputOption = None, force: ForceOption = False) -> None:
     """Check a dataset and print every problem (exit 3 if any)."""
     from careerpath.errors import DataError
     from careerpath.loader import check_dataset, locate, roles_without_moves
@@ -198,6 +203,11 @@ def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
 
     given, origin = (folder, "validate") if folder is not None else (state(ctx).data_dir, "--data")
     source = locate(given, origin=origin)
+    chosen = chosen_format(fmt, output)
+    if chosen != "text" or output is not None:
+        from careerpath.cmd_lint import validate_as
+
+        return validate_as(source, chosen, output, force)
     checked, problems = check_dataset(source)
     if checked is None:
         typer.echo(f"{plural(len(problems), 'problem')} in {source.label}", err=True)

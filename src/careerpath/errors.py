@@ -70,3 +70,19 @@ class DataError(CareerPathError):
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
+
+
+class LintFailed(CareerPathError):
+    """`lint` found problems in a valid dataset (exit 4); the problems are already printed.
+
+    `summary` (None for machine-readable output) goes to stderr.
+    """
+
+    exit_code = 4
+
+    def __init__(self, summary: str | None) -> None:
+        super().__init__(summary or "lint found problems")
+        self.summary = summary
+
+    def lines(self) -> list[str]:
+        return [self.summary] if self.summary else []

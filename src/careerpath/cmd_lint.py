@@ -1,0 +1,170 @@
+"""The `lint` and `schema` commands, and `validate --format json`.
+
+Plain `typer.echo` only (no Rich): lint output is read by editors and CI, one
+problem a line, `FILE:LINE:COL: rule-id: message`.
+"""
+
+# No `from __future__ import annotations`: Typer reads the annotations at run time.
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from careerpath.errors import LintFailed, UsageError
+from careerpath.loader import DataSource
+from careerpath.textsafe import one_line
+
+SCHEMA_FILES = ("roles.schema.json", "progressions.schema.json")
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+DirArg = Annotated[str | None, typer.Argument(
+    metavar="DIR", help="Dataset folder [default: the active dataset].")]
+OutputOpt = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the answer to FILE ('-' for stdout).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+
+
+def _source(ctx: typer.Context, folder: str | None) -> DataSource:
+    from careerpath.loader import locate
+
+    return locate(folder if folder is not None else getattr(ctx.obj, "data_dir", None))
+
+
+def _emit(text: str, output: str | None, force: bool) -> None:
+    from careerpath.output import write_atomic, write_stdout
+
+    if output in (None, "-"):
+        write_stdout(text)
+    else:
+        assert output is not None
+        write_atomic(output, text, force=force)
+
+
+def _dumps(value: Any) -> str:
+    # The JSON renderers' dumps: bidi overrides, C1 controls and line separators escaped.
+    from careerpath.render.jsonout import dumps
+
+    return dumps(value)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def rule_list(fmt: LintFormat) -> str:
+    from careerpath.lint import RULES
+
+    if fmt is LintFormat.json:
+        return _dumps([{"id": rule.id, "doc": rule.doc} for rule in RULES.values()])
+    width = max(len(rule_id) for rule_id in RULES)
+    return "".join(f"{rule.id:<{width}}  {rule.doc}\n" for rule in RULES.values())
+
+
+def lint(
+    ctx: typer.Context,
+    folder: DirArg = None,
+    fmt: Annotated[LintFormat, typer.Option("--format", "-f", help="text or json.")]
+    = LintFormat.text,
+    list_rules: Annotated[bool, typer.Option("--list", help="List the rules and exit.")] = False,
+    disable: Annotated[list[str] | None, typer.Option(
+        "--disable", metavar="RULE", help="Skip this rule (repeatable); adds to "
+        "careerpath.lint.yaml's disable list.")] = None,
+    output: OutputOpt = None, force: ForceOpt = False,
+) -> None:
+    """Find contradictions in a valid dataset (exit 4 if any).
+
+    Exit 3 if the dataset is invalid. Rules: careerpath lint --list
+
+    Example: careerpath lint ./my-data --format json
+    """
+    from careerpath.lint import RULES, lint_source
+
+    if list_rules:
+        _emit(rule_list(fmt), output, force)
+        return
+    unknown = [rule_id for rule_id in disable or [] if rule_id not in RULES]
+    if unknown:
+        raise UsageError(f"--disable: unknown rule '{unknown[0]}'; see careerpath lint --list")
+    source = _source(ctx, folder)
+    problems = lint_source(source, disable or ())
+    if fmt is LintFormat.json:
+        _emit(_dumps({"problems": [p.as_dict() for p in problems], "count": len(problems)}),
+              output, force)
+    else:
+        _emit("".join(one_line(f"{p.file}:{p.line}:{p.column}: {p.rule}: {p.message}") + "\n"
+                      for p in problems), output, force)
+    summary = None
+    if fmt is LintFormat.text:
+        summary = one_line(f"{source.label}: {_plural(len(problems), 'problem')}")
+    if problems:
+        raise LintFailed(summary)
+    if summary is not None:
+        typer.echo(summary, err=True)
+
+
+def schema(
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="Folder to write the schemas to.")],
+    force: ForceOpt = False,
+) -> None:
+    """Write JSON Schemas of the data files, for editors to check.
+
+    roles.schema.json and progressions.schema.json, for yaml-language-server.
+
+    Example: careerpath schema my-data   (then start roles.yaml with
+    # yaml-language-server: $schema=roles.schema.json)
+    """
+    from pathlib import Path
+
+    from careerpath.output import write_atomic
+
+    target = Path(folder)
+    if not target.is_dir():
+        raise UsageError(f"{folder} is not a folder")
+    for name in SCHEMA_FILES:
+        write_atomic(str(target / name), schema_text(name), force=force)
+        typer.echo(f"wrote {one_line(str(target / name))}", err=True)
+
+
+def schema_text(name: str) -> str:
+    """The shipped JSON Schema `name` (one of SCHEMA_FILES)."""
+    from importlib.resources import files
+
+    return files("careerpath").joinpath("schemas").joinpath(name).read_text(encoding="utf-8")
+
+
+def validate_report(source: DataSource) -> dict[str, Any]:
+    """`validate --format json`: every problem, or the counts and warnings of a valid dataset."""
+    from careerpath.loader import check_dataset, roles_without_moves
+
+    dataset, problems = check_dataset(source)
+    if dataset is None:
+        return {"valid": False, "problems": [p._asdict() for p in problems], "warnings": [],
+                "roles": None, "moves": None}
+    warnings = [{"role": role_id, "message": f"role '{role_id}' has no moves into or out of it"}
+                for role_id in roles_without_moves(dataset)]
+    return {"valid": True, "problems": [], "warnings": warnings,
+            "roles": len(dataset.roles), "moves": len(dataset.progressions)}
+
+
+def validate_as(source: DataSource, fmt: str, output: str | None = None,
+                force: bool = False) -> None:
+    """The `validate` command's answer in a format other than text (json only)."""
+    if fmt == "text":
+        raise UsageError("validate writes text to the terminal only; use --format json with -o")
+    if fmt != "json":
+        raise UsageError(f"'validate' does not take --format {fmt}; use one of: text, json")
+    report = validate_report(source)
+    _emit(_dumps(report), output, force)
+    if not report["valid"]:
+        raise typer.Exit(3)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `lint` and `schema` to the careerpath app."""
+    app.command("lint")(lint)
+    app.command("schema")(schema)
