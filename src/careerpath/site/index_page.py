@@ -78,17 +78,19 @@ def _ladders(dataset: Dataset, tracks: list[Track]) -> str:
 
 def _levels_table(tracks: list[Track]) -> str:
     levels = sorted({r.level for t in tracks for r in t.roles})
-    head = "".join(f'<th scope="col">{esc(t.name)}</th>' for t in tracks)
+    head = "".join(f'<th scope="col" class="num">{level}</th>' for level in levels)
     rows = []
-    for level in levels:
+    for track in tracks:
         cells = []
-        for track in tracks:
+        for level in levels:
             count = sum(1 for r in track.roles if r.level == level)
             cells.append(f'<td class="num"><a href="#{track.anchor}-level-{level}">{count}</a></td>'
                          if count else '<td class="num">–</td>')
-        rows.append(f'<tr><th scope="row">Level {level}</th>{"".join(cells)}</tr>')
-    return ('<div class="scroll"><table class="grid"><caption>Roles per track and level</caption>'
-            f'<thead><tr><th scope="col">Level</th>{head}</tr></thead>'
+        rows.append(f'<tr><th scope="row"><a href="#{track.anchor}">{esc(track.name)}</a></th>'
+                    f'{"".join(cells)}</tr>')
+    return ('<div class="scroll"><table class="grid"><caption>Number of roles on each track at each '
+            'level (1 is the most junior)</caption>'
+            f'<thead><tr><th scope="col">Track</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
