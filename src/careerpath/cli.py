@@ -166,4 +166,4 @@ def main() -> None:
 
     protect_streams()
     app(prog_name="careerpath")
-from careerpath.cmd_site import register as _register_site; _register_site(app)  # noqa: E402
+from careerpath.cmd_site import register as _register_site; _register_site(app)  # noqa: E402,E702,I001

@@ -44,16 +44,26 @@ def _full(dataset: Dataset, roles: list[Role], svg_id: str, caption: str) -> str
 
 
 def _summary(dataset: Dataset, track: Track, svg_id: str) -> str:
-    """One node per level of the track, one arrow per (level, level, kind) with its count."""
+    """One node per level of the track, one arrow per pair of levels with its count of moves."""
     here = {r.id: r.level for r in track.roles}
     per_level = Counter(r.level for r in track.roles)
-    nodes = [Node(str(level), f"Level {level}: {count} roles", f"#{track.anchor}-level-{level}",
-                  f"{count} roles at level {level}", ()) for level, count in per_level.items()]
-    moves = Counter((here[p.source_id], here[p.target_id], p.kind) for p in dataset.progressions
-                    if p.source_id in here and p.target_id in here)
-    edges = [Edge(str(a), str(b), kind, f"{count}") for (a, b, kind), count in sorted(moves.items())]
+    pairs: Counter[tuple[int, int]] = Counter()
+    promotions: Counter[tuple[int, int]] = Counter()
+    for move in dataset.progressions:
+        if move.source_id in here and move.target_id in here:
+            pair = (here[move.source_id], here[move.target_id])
+            pairs[pair] += 1
+            promotions[pair] += move.kind == "promotion"
+    nodes = []
+    for level, count in sorted(per_level.items()):
+        sideways = pairs[(level, level)]
+        label = f"Level {level}: {count} roles" + (f", {sideways} lateral" if sideways else "")
+        nodes.append(Node(str(level), label, level, f"#{track.anchor}-level-{level}",
+                          f"{label} (moves within the level)", ()))
+    edges = [Edge(str(a), str(b), "promotion" if promotions[(a, b)] else "lateral", f"{count} moves")
+             for (a, b), count in sorted(pairs.items()) if a != b]
     caption = (f"{track.name}: {len(track.roles)} roles, summarised by level; each arrow counts "
-               "the moves between two levels (dashed: lateral)")
+               "the moves between two levels (dashed: only lateral moves)")
     return ladder_svg(nodes, edges, svg_id, caption)
 
 
@@ -130,8 +140,10 @@ def index_page(dataset: Dataset, site_title: str) -> str:
         f"{len(dataset.progressions)} moves. Each role has its own page; the "
         '<a href="path.html">path finder</a> shows the way from one role to another.</p>\n'
         f"{SEARCH}\n"
-        f'<section aria-labelledby="ladder"><h2 id="ladder">The ladder</h2>{_ladders(dataset, tracks)}</section>\n'
-        f'<section aria-labelledby="tracks"><h2 id="tracks">Tracks and levels</h2>{_levels_table(tracks)}</section>\n'
+        f'<section aria-labelledby="ladder"><h2 id="ladder">The ladder</h2>'
+        f"{_ladders(dataset, tracks)}</section>\n"
+        f'<section aria-labelledby="tracks"><h2 id="tracks">Tracks and levels</h2>'
+        f"{_levels_table(tracks)}</section>\n"
         f'<section aria-labelledby="roles"><h2 id="roles">Roles by track and level</h2>'
         f"{_role_lists(tracks)}</section>"
     )

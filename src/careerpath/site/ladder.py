@@ -62,7 +62,7 @@ def _untangle(rows: dict[int, list[Node]], levels: list[int], edges: list[Edge])
         for level in (levels if sweep % 2 else list(reversed(levels))):
             row = rows[level]
 
-            def centre(node: Node) -> float:
+            def centre(node: Node, place: dict[str, float] = place) -> float:
                 around = [place[k] for k in neighbours.get(node.key, ()) if k in place]
                 return round(sum(around) / len(around), 6) if around else place[node.key]
             ties: dict[float, list[Node]] = {}
@@ -83,20 +83,23 @@ def _middle_out(group: list[Node], degree: dict[str, int]) -> list[Node]:
     return arranged
 
 
-def _positions(nodes: list[Node], edges: list[Edge]) -> tuple[dict[str, tuple[float, float]], int, int, list[int]]:
+Layout = tuple[dict[str, tuple[float, float]], int, int, list[int]]
+
+
+def _positions(nodes: list[Node], edges: list[Edge]) -> Layout:
     levels = sorted({n.level for n in nodes}, reverse=True)
     rows = {level: sorted((n for n in nodes if n.level == level), key=lambda n: n.order)
             for level in levels}
     if len(nodes) <= 200:
         _untangle(rows, levels, edges)
     widest = max(len(row) for row in rows.values())
-    width = PAD * 2 + widest * NODE_W + (widest - 1) * GAP_X + 40
+    width = PAD * 2 + widest * NODE_W + (widest - 1) * GAP_X + 40 + 70  # room for bowed arrows
     height = PAD * 2 + (len(levels) - 1) * ROW_H + NODE_H
     where: dict[str, tuple[float, float]] = {}
     for index, level in enumerate(levels):
         row = rows[level]
         used = len(row) * NODE_W + (len(row) - 1) * GAP_X
-        left = 40 + PAD + (width - 40 - PAD * 2 - used) / 2
+        left = 40 + PAD + (width - 110 - PAD * 2 - used) / 2
         for position, node in enumerate(row):
             where[node.key] = (left + position * (NODE_W + GAP_X), PAD + index * ROW_H)
     return where, width, height, levels
@@ -114,9 +117,15 @@ def _edge(edge: Edge, where: dict[str, tuple[float, float]], marker: str) -> str
         x1, y1 = sx + NODE_W / 2, sy if up else sy + NODE_H
         x2, y2 = tx + NODE_W / 2, ty + NODE_H if up else ty
         shape = f"M{x1:.0f},{y1:.0f} L{x2:.0f},{y2:.0f}"
+        if abs(sy - ty) > ROW_H and abs(sx - tx) < NODE_W:  # would cross the boxes between
+            x1, x2 = sx + NODE_W * 0.8, tx + NODE_W * 0.8
+            bow = max(x1, x2) + 30 + abs(sy - ty) / 8
+            shape = f"M{x1:.0f},{y1:.0f} C{bow:.0f},{y1:.0f} {bow:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
     label = ""
     if edge.label:
-        mx, my = (where[edge.source][0] + where[edge.target][0]) / 2 + NODE_W / 2, (sy + ty + NODE_H) / 2
+        mx, my = (sx + tx) / 2 + NODE_W / 2, (sy + ty + NODE_H) / 2
+        if abs(sy - ty) > ROW_H and abs(sx - tx) < NODE_W:
+            mx = max(sx, tx) + NODE_W + abs(sy - ty) / 16
         label = f'<text class="edge-label" x="{mx + 4:.0f}" y="{my:.0f}">{esc(edge.label)}</text>'
     return f'<path class="edge {css}" d="{shape}" marker-end="url(#{marker})"/>{label}'
 

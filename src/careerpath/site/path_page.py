@@ -13,7 +13,8 @@ from careerpath.site.markup import page, script_json
 def graph_data(dataset: Dataset) -> dict[str, Any]:
     """What path.js needs: roles [id, title, level, [[skill, level], ...]] and moves
     [from, to, kind, min years | null, max years | null, note | null], in data order."""
-    roles = [[r.id, r.title, r.level, [[name, level] for name, level in r.skills.items()]] for r in dataset.roles.values()]
+    roles = [[r.id, r.title, r.level, [[name, level] for name, level in r.skills.items()]]
+             for r in dataset.roles.values()]
     moves = [[p.source_id, p.target_id, p.kind,
               None if p.years is None else p.years.min,
               None if p.years is None else p.years.max, p.note]

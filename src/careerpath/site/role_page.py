@@ -15,7 +15,8 @@ def _list(items: tuple[str, ...] | list[str]) -> str:
 
 
 def _section(heading: str, section_id: str, content: str) -> str:
-    return f'<section aria-labelledby="{section_id}"><h2 id="{section_id}">{heading}</h2>\n{content}</section>\n'
+    return (f'<section aria-labelledby="{section_id}"><h2 id="{section_id}">{heading}</h2>\n'
+            f"{content}</section>\n")
 
 
 def _skills(role: Role) -> str:
@@ -54,7 +55,8 @@ def _move_item(move: Progression, other: Role, arrow: str) -> str:
 def _moves(dataset: Dataset, moves_in: list[Progression], moves_out: list[Progression]) -> str:
     def ordered(moves: list[Progression], end: str) -> list[tuple[Progression, Role]]:
         pairs = [(m, dataset.roles[getattr(m, end)]) for m in moves]
-        return sorted(pairs, key=lambda p: (p[0].kind != "promotion", p[1].level, p[1].title.casefold()))
+        return sorted(pairs, key=lambda p: (p[0].kind != "promotion", p[1].level,
+                                            p[1].title.casefold()))
 
     out = "".join(_move_item(m, other, "to") for m, other in ordered(moves_out, "target_id"))
     into = "".join(_move_item(m, other, "from") for m, other in ordered(moves_in, "source_id"))
@@ -73,7 +75,8 @@ def role_page(dataset: Dataset, role: Role, site_title: str,
         facts.append(f"<dt>Also called</dt><dd>{esc(', '.join(role.aliases))}</dd>")
     parent = dataset.roles.get(role.specialization_of or "")
     if parent is not None:
-        facts.append(f"<dt>A specialisation of</dt><dd>{link(role_href(parent.id, '../'), parent.title)}</dd>")
+        parent_link = link(role_href(parent.id, "../"), parent.title)
+        facts.append(f"<dt>A specialisation of</dt><dd>{parent_link}</dd>")
     facts.append(f"<dt>Id</dt><dd><code>{esc(role.id)}</code></dd>")
     body = [f"<h1>{esc(role.title)}</h1>", f'<dl class="facts">{"".join(facts)}</dl>']
     if role.summary:

@@ -1,0 +1,223 @@
+"""`careerpath site`: valid pages, hostile data kept as text, links that resolve, safe writes."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import html5lib
+import pytest
+
+from careerpath.loader import load_dataset
+from careerpath.site.markup import role_href, script_json
+from careerpath.site.path_page import graph_data
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
+OUR_SCRIPTS = {"assets/search.js", "assets/pathfind.js", "assets/path.js"}
+
+EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) </script>\u2028x'
+HOSTILE_ROLES = f"""\
+roles:
+  - id: evil
+    title: {json.dumps("Evil " + EVIL)}
+    level: 1
+    aliases: [{json.dumps("javascript:alert(1)")}, {json.dumps('"><img onerror=alert(1)>')}]
+    track: {json.dumps("<b>track</b></script>")}
+    summary: {json.dumps(EVIL)}
+    responsibilities: [{json.dumps(EVIL)}]
+    activities: {{entry: [{json.dumps(EVIL)}]}}
+    skills: {{{json.dumps("<script>x</script>")}: 3, {json.dumps("__proto__")}: 2}}
+    outcomes: [{json.dumps(EVIL)}]
+    source: {json.dumps("javascript:alert(1)")}
+  - id: worse
+    title: {json.dumps("</script><script>alert(2)</script>")}
+    level: 2
+    track: {json.dumps("<b>track</b></script>")}
+    skills: {{{json.dumps("<script>x</script>")}: 5, {json.dumps("on" + EVIL)}: 1}}
+"""
+HOSTILE_MOVES = f"""\
+progressions:
+  - {{from: evil, to: worse, years: [1, 2], note: {json.dumps(EVIL)}}}
+"""
+
+
+def parse(file: Path) -> Any:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True)
+    return parser.parse(file.read_bytes(), transport_encoding="utf-8")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def elements(tree: Any) -> Iterator[Any]:
+    yield from tree.iter()
+
+
+def local(tag: str) -> str:
+    return tag.split("}")[-1]
+
+
+@pytest.fixture
+def build(run: Callable[..., Any], tmp_path: Path) -> Callable[..., Path]:
+    def make(data: Path | None = None, *extra: str) -> Path:
+        out = tmp_path / "site"
+        args = (["--data", data] if data else []) + ["site", "-o", out, *extra]
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == f"wrote {len(pages(out))} pages to {out}; open {out}/index.html\n"
+        return out
+    return make
+
+
+def test_builtin_site_pages_are_valid_html5_with_one_h1_and_headings_in_order(build: Any) -> None:
+    site = build()
+    assert {p.relative_to(site).as_posix() for p in pages(site)} >= {
+        "index.html", "path.html", "roles/ecommerce-manager.html", "roles/chief-digital-officer.html"}
+    assert len(pages(site)) == 2 + len(load_dataset().roles)
+    for file in pages(site):
+        tree = parse(file)  # strict: raises on any parse error
+        assert tree.get("lang") == "en", file
+        levels = [int(local(e.tag)[1]) for e in elements(tree) if re.fullmatch(r"h[1-6]", local(e.tag))]
+        assert levels[0] == 1 and levels.count(1) == 1, file
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (file, levels)
+        labelled = {e.get("for") for e in elements(tree) if local(e.tag) == "label"}
+        for control in elements(tree):
+            if local(control.tag) in ("input", "select", "textarea"):
+                assert control.get("id") in labelled, (file, control.get("id"))
+
+
+def test_role_page_shows_the_card_and_links_the_moves(build: Any) -> None:
+    tree = parse(build() / "roles" / "ecommerce-manager.html")
+    text = " ".join("".join(e.itertext()) for e in elements(tree) if local(e.tag) == "main")
+    for expected in ("Ecommerce Manager", "Responsibilities", "Day-to-day work by experience",
+                     "practitioner", "Moves out of this role", "Moves into this role", "Source"):
+        assert expected in text
+    hrefs = [e.get("href") for e in elements(tree) if local(e.tag) == "a"]
+    assert {"../roles/senior-ecommerce-manager.html", "../roles/ecommerce-coordinator.html"} <= set(hrefs)
+    assert "../path.html?from=ecommerce-manager" in hrefs
+
+
+def test_every_internal_link_resolves_to_a_written_file_and_fragment(build: Any) -> None:
+    site = build()
+    ids = {file.resolve(): {e.get("id") for e in elements(parse(file)) if e.get("id")}
+           for file in pages(site)}
+    checked = 0
+    for file in pages(site):
+        for element in elements(parse(file)):
+            for attr in ("href", "src"):
+                target = element.get(attr)
+                if target is None or (target.startswith("#") and not target[1:]):
+                    continue
+                parts = urlsplit(target)
+                assert not parts.scheme and not parts.netloc, (file, target)  # nothing leaves the site
+                dest = (file.parent / unquote(parts.path)).resolve() if parts.path else file
+                assert dest.is_file(), (file, target)
+                if parts.fragment:
+                    assert parts.fragment in ids[dest], (file, target)
+                checked += 1
+    assert checked > 250
+
+
+def test_hostile_data_is_text_in_every_page(build: Any, make_dataset: Any) -> None:
+    data = make_dataset(HOSTILE_ROLES, HOSTILE_MOVES)
+    site = build(data)
+    for file in pages(site):
+        tree = parse(file)
+        for element in elements(tree):
+            name = local(element.tag)
+            assert name not in ("img", "b", "iframe", "object", "embed"), (file, name)
+            for attr, value in element.attrib.items():
+                assert not local(attr).lower().startswith("on"), (file, attr)
+                if local(attr) in ("href", "src", "action"):
+                    assert not value.strip().lower().startswith("javascript:"), (file, value)
+            if name == "script":
+                src = element.get("src")
+                if src is None:
+                    assert element.get("type") == "application/json" and file.name == "path.html"
+                    embedded = element.text or ""
+                    assert "<" not in embedded and "\u2028" not in embedded
+                    assert json.loads(embedded) == json.loads(json.dumps(graph_data(load_dataset(str(data)))))
+                else:
+                    assert src.replace("../", "") in OUR_SCRIPTS
+    role = parse(site / "roles" / "evil.html")
+    h1 = [e for e in elements(role) if local(e.tag) == "h1"]
+    assert "".join(h1[0].itertext()) == "Evil " + EVIL
+
+
+def test_script_json_cannot_end_the_script_element() -> None:
+    text = script_json({"a": "</script><!-- & \u2028\u2029 >"})
+    assert text == '{"a":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 \\u003e"}'
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 >"}
+
+
+@pytest.mark.parametrize(("role_id", "href"), [
+    ("ecommerce-manager", "roles/ecommerce-manager.html"),
+    ("a b/c?d#e", "roles/a%20b%2Fc%3Fd%23e.html"),
+    ("é", "roles/%C3%A9.html"),
+])
+def test_role_ids_are_percent_encoded_in_links(role_id: str, href: str) -> None:
+    assert role_href(role_id) == href
+
+
+def test_ladder_of_a_big_dataset_is_drawn_per_track_and_summarised(build: Any, make_dataset: Any) -> None:
+    roles = ["roles:"] + [f"  - {{id: r{i}, title: Role {i}, level: {i % 5 + 1}, "
+                          f"track: {'big' if i < 60 else 'small'}}}" for i in range(70)]
+    moves = ["progressions:"] + [f"  - {{from: r{i}, to: r{i + 1}}}" for i in range(69) if i % 5 != 4]
+    site = build(make_dataset("\n".join(roles) + "\n", "\n".join(moves) + "\n"))
+    svgs = [e for e in elements(parse(site / "index.html")) if e.tag == SVG + "svg"]
+    assert [s.get("id") for s in svgs] == ["ladder-1", "ladder-2"]
+    big = [e.get("href") for e in svgs[0].iter() if e.tag == SVG + "a"]
+    assert big == [f"#track-1-big-level-{level}" for level in (1, 2, 3, 4, 5)]  # summary nodes
+    small = {e.get("href") for e in svgs[1].iter() if e.tag == SVG + "a"}
+    assert small == {f"roles/r{i}.html" for i in range(60, 70)}
+    lines = [e for e in svgs[1].iter() if e.tag == SVG + "path" and "edge" in (e.get("class") or "")]
+    assert len(lines) == 8 and all("promotion" in e.get("class") for e in lines)
+
+
+def test_lateral_moves_are_dashed_promotions_solid(build: Any, small: Path) -> None:
+    svg = next(e for e in elements(parse(build(small) / "index.html")) if e.tag == SVG + "svg")
+    kinds = sorted(e.get("class") for e in svg.iter() if e.tag == SVG + "path" and e.get("class"))
+    assert kinds == ["edge lateral"] + ["edge promotion"] * 7
+
+
+def test_existing_folder_needs_force(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run("site", "-o", out).exit_code == 0
+    (out / "index.html").write_text("old", encoding="utf-8")
+    refused = run("site", "-o", out)
+    assert (refused.exit_code, refused.stderr) == (
+        2, f"error: {out} already exists; add --force to replace it\n")
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert run("site", "-o", out, "--force", "--title", "Ours").exit_code == 0
+    assert "<title>Ours</title>" in (out / "index.html").read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers
+
+
+def test_force_never_replaces_a_folder_careerpath_did_not_write(run: Any, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.txt").write_text("precious", encoding="utf-8")
+    result = run("site", "-o", mine, "--force")
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {mine} is not a site careerpath wrote (no .careerpath-site in it); "
+                             "refusing to replace it\n")
+    assert (mine / "thesis.txt").read_text(encoding="utf-8") == "precious"
+    a_file = tmp_path / "file"
+    a_file.write_text("x", encoding="utf-8")
+    assert run("site", "-o", a_file, "--force").stderr == (
+        f"error: {a_file} exists and is not a folder; refusing to replace it\n")
+    missing = run("site", "-o", tmp_path / "no" / "site")
+    assert (missing.exit_code, missing.stderr) == (
+        2, f"error: cannot write {tmp_path / 'no' / 'site'}: folder {tmp_path / 'no'} does not exist\n")
+
+
+def test_force_on_an_empty_folder_writes_the_site(run: Any, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert run("site", "-o", tmp_path / "empty", "--force").exit_code == 0
+    assert (tmp_path / "empty" / "path.html").is_file()
