@@ -54,9 +54,11 @@ def _untangle(rows: dict[int, list[Node]], levels: list[int], edges: list[Edge])
     for edge in edges:
         degree[edge.source] = degree.get(edge.source, 0) + 1
         degree[edge.target] = degree.get(edge.target, 0) + 1
-        if level_of.get(edge.source) != level_of.get(edge.target):
+        if edge.source in level_of and edge.target in level_of:
             neighbours.setdefault(edge.source, []).append(edge.target)
             neighbours.setdefault(edge.target, []).append(edge.source)
+    for level in levels:  # start with the most connected roles in the middle of each row
+        rows[level][:] = _middle_out(rows[level], degree)
     for sweep in range(4):
         place = {n.key: (i + 0.5) / len(row) for row in rows.values() for i, n in enumerate(row)}
         for level in (levels if sweep % 2 else list(reversed(levels))):

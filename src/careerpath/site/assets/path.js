@@ -87,8 +87,7 @@
       li.appendChild(roleLink(to));
       li.appendChild(el("span", " level " + to.level, "level"));
       var typical = yearsText(move.years);
-      li.appendChild(el("p", typical ? "Typically after " + typical + " as " + graph.roles.get(move.from).title + "."
-        : "Typical years not given.", "years"));
+      if (typical) { li.appendChild(el("p", "Typically after " + typical + " as " + graph.roles.get(move.from).title + ".", "years")); }
       if (move.note) { li.appendChild(el("p", move.note, "note")); }
       li.appendChild(el("p", "Skills to build:", "skills-head"));
       li.appendChild(skillList(skills.steps[i], "No new skills to build."));

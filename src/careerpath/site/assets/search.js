@@ -1,7 +1,11 @@
-/* The index's search box: filters the list of roles by title, alias and skill. */
+/* The index's search box: filters the list of roles by title, alias and skill.
+ * Also shows the middle of each ladder wider than the screen (its rows are centred). */
 (function () {
   "use strict";
   function start() {
+    Array.from(document.querySelectorAll("figure.ladder .scroll")).forEach(function (scroller) {
+      scroller.scrollLeft = (scroller.scrollWidth - scroller.clientWidth) / 2;
+    });
     var box = document.getElementById("search-box"), status = document.getElementById("search-status");
     var items = Array.from(document.querySelectorAll("ul.roles > li"));
     var sections = Array.from(document.querySelectorAll("section.level, section.track"));
