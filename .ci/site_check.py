@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,12 +54,13 @@ def hostile(folder: Path) -> Path:
 
 def browser() -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900",
                  "--disable-dev-shm-usage"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=driver)
 
 
 def load(driver: webdriver.Chrome, url: str) -> None:
@@ -115,7 +117,8 @@ def check_path(driver: webdriver.Chrome, site: Path, data: Path | None, source: 
             theirs = [s["skills"] for s in expected["steps"]] if key == "steps" else expected["skills"]
             assert mine == theirs, (where, key, mine, theirs)
     titles = {r["id"]: r["title"] for r in json.loads(cli(data, "roles", "--format", "json").stdout)}
-    links = [a.get_attribute("textContent") for a in driver.find_elements(By.CSS_SELECTOR, "ol.path > li > a")]
+    links = [a.get_attribute("textContent")
+             for a in driver.find_elements(By.CSS_SELECTOR, "ol.path > li > a")]
     assert links == [titles[r] for r in expected["roles"]], (where, links)
     return True
 
