@@ -145,6 +145,9 @@ def test_hostile_data_is_text_in_every_page(build: Any, make_dataset: Any) -> No
                     assert json.loads(embedded) == json.loads(json.dumps(graph_data(load_dataset(str(data)))))
                 else:
                     assert src.replace("../", "") in OUR_SCRIPTS
+    titled = build(data, "--force", "--title", EVIL)
+    heading = [e for e in elements(parse(titled / "index.html")) if e.tag in (XHTML + "h1", XHTML + "title")]
+    assert ["".join(e.itertext()) for e in heading] == [EVIL, EVIL]
     role = parse(site / "roles" / "evil.html")
     h1 = [e for e in elements(role) if local(e.tag) == "h1"]
     assert "".join(h1[0].itertext()) == "Evil " + EVIL
@@ -215,6 +218,17 @@ def test_force_never_replaces_a_folder_careerpath_did_not_write(run: Any, tmp_pa
     missing = run("site", "-o", tmp_path / "no" / "site")
     assert (missing.exit_code, missing.stderr) == (
         2, f"error: cannot write {tmp_path / 'no' / 'site'}: folder {tmp_path / 'no'} does not exist\n")
+
+
+def test_relative_and_dot_targets(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("site", "-o", "out/").exit_code == 0
+    again = run("site", "-o", "out/")
+    assert (again.exit_code, again.stderr) == (2, "error: out/ already exists; add --force to replace it\n")
+    monkeypatch.chdir(tmp_path / "out")
+    assert run("site", "-o", ".", "--force", "--title", "Here").exit_code == 0
+    assert "<title>Here</title>" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_force_on_an_empty_folder_writes_the_site(run: Any, tmp_path: Path) -> None:

@@ -51,24 +51,26 @@ def write_pages(dataset: Dataset, folder: Path, title: str) -> int:
     return len(dataset.roles) + 2
 
 
-def _check_target(target: Path, force: bool) -> None:
+def _check_target(target: Path, force: bool, out: str) -> None:
+    """Refuse what must not be replaced; `out` is the folder as the user wrote it."""
     if not target.exists() and not target.is_symlink():
         if not target.parent.is_dir():
-            raise OutputError(f"cannot write {target}: folder {target.parent} does not exist")
+            parent = os.path.dirname(out.rstrip("/")) or "."
+            raise OutputError(f"cannot write {out}: folder {parent} does not exist")
         return
     if not force:
-        raise OutputError(f"{target} already exists; add --force to replace it")
+        raise OutputError(f"{out} already exists; add --force to replace it")
     if target.is_symlink() or not target.is_dir():
-        raise OutputError(f"{target} exists and is not a folder; refusing to replace it")
+        raise OutputError(f"{out} exists and is not a folder; refusing to replace it")
     if any(target.iterdir()) and not (target / MARKER).is_file():
-        raise OutputError(f"{target} is not a site careerpath wrote (no {MARKER} in it); "
+        raise OutputError(f"{out} is not a site careerpath wrote (no {MARKER} in it); "
                           "refusing to replace it")
 
 
 def build_site(dataset: Dataset, out: str, title: str | None = None, *, force: bool = False) -> int:
     """Write the site to `out` in full or not at all; return the number of pages."""
-    target = Path(out)
-    _check_target(target, force)
+    target = Path(os.path.abspath(out))  # "." and "site/" have a real name and parent
+    _check_target(target, force, out)
     try:
         building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".new"))
     except OSError as error:
@@ -78,11 +80,11 @@ def build_site(dataset: Dataset, out: str, title: str | None = None, *, force: b
         os.chmod(building, 0o777 & ~_umask())
         pages = write_pages(dataset, building, title or DEFAULT_TITLE)
         if target.exists():
-            _check_target(target, force)  # again: it may have changed while we built
+            _check_target(target, force, out)  # again: it may have changed while we built
             old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
             os.replace(target, old)
         elif target.is_symlink():
-            raise OutputError(f"{target} exists and is not a folder; refusing to replace it")
+            raise OutputError(f"{out} exists and is not a folder; refusing to replace it")
         try:
             os.rename(building, target)
         except OSError:

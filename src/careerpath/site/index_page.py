@@ -3,6 +3,7 @@ track and level, and a search box (JavaScript) that filters that list."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -21,11 +22,21 @@ class Track(NamedTuple):
     roles: list[Role]  # by level, then title
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' if number != 1 else ''}"
+
+
+def _natural(text: str) -> list[tuple[int, str]]:
+    """Sort key: "track 2" before "track 10"."""
+    return [(int(part), "") if part.isdigit() else (-1, part)
+            for part in re.split(r"(\d+)", text.casefold()) if part]
+
+
 def tracks_of(dataset: Dataset) -> list[Track]:
     groups: dict[str, list[Role]] = {}
     for role in dataset.roles.values():
         groups.setdefault(role.track or NO_TRACK, []).append(role)
-    names = sorted(groups, key=lambda name: (name == NO_TRACK, name.casefold(), name))
+    names = sorted(groups, key=lambda name: (name == NO_TRACK, _natural(name), name))
     return [Track(name, f"track-{index + 1}-{anchor(name)}",
                   sorted(groups[name], key=lambda r: (r.level, r.title.casefold(), r.id)))
             for index, name in enumerate(names)]
@@ -57,12 +68,13 @@ def _summary(dataset: Dataset, track: Track, svg_id: str) -> str:
     nodes = []
     for level, count in sorted(per_level.items()):
         sideways = pairs[(level, level)]
-        label = f"Level {level}: {count} roles" + (f", {sideways} lateral" if sideways else "")
+        label = f"Level {level}: {_count(count, 'role')}" + (f", {sideways} lateral" if sideways else "")
         nodes.append(Node(str(level), label, level, f"#{track.anchor}-level-{level}",
                           f"{label} (moves within the level)", ()))
-    edges = [Edge(str(a), str(b), "promotion" if promotions[(a, b)] else "lateral", f"{count} moves")
+    edges = [Edge(str(a), str(b), "promotion" if promotions[(a, b)] else "lateral",
+                  f"{count} move{'s' if count != 1 else ''}")
              for (a, b), count in sorted(pairs.items()) if a != b]
-    caption = (f"{track.name}: {len(track.roles)} roles, summarised by level; each arrow counts "
+    caption = (f"{track.name}: {_count(len(track.roles), 'role')}, summarised by level; each arrow counts "
                "the moves between two levels (dashed: only lateral moves)")
     return ladder_svg(nodes, edges, svg_id, caption)
 
@@ -72,18 +84,20 @@ def _ladders(dataset: Dataset, tracks: list[Track]) -> str:
               '<span class="key lateral"></span> lateral move. Every box links to its role.</p>')
     if len(dataset.roles) <= FULL_ROLES:
         return legend + _full(dataset, list(dataset.roles.values()), "ladder-all",
-                              f"The whole ladder: {len(dataset.roles)} roles, "
-                              f"{len(dataset.progressions)} moves")
-    parts = [legend, "<p>Drawn one track at a time; moves between tracks are listed on the role pages.</p>"]
+                              f"The whole ladder: {_count(len(dataset.roles), 'role')}, "
+                              f"{_count(len(dataset.progressions), 'move')}")
+    parts = [legend, "<p>Drawn one track at a time (a large track as a summary of its levels); moves "
+                     'between tracks are listed on the role pages.</p><div class="ladders">']
     for index, track in enumerate(tracks):
         svg_id = f"ladder-{index + 1}"
         inside = {r.id for r in track.roles}
         edge_count = sum(1 for p in dataset.progressions if p.source_id in inside and p.target_id in inside)
-        drawing = (_full(dataset, track.roles, svg_id, f"{track.name}: {len(track.roles)} roles")
+        drawing = (_full(dataset, track.roles, svg_id, f"{track.name}: {_count(len(track.roles), 'role')}")
                    if len(track.roles) <= FULL_ROLES and edge_count <= FULL_EDGES
                    else _summary(dataset, track, svg_id))
-        parts.append(f'<h3 id="ladder-{track.anchor}">{esc(track.name)}</h3>{drawing}')
-    return "".join(parts)
+        parts.append(f'<div class="track-ladder"><h3 id="ladder-{track.anchor}">{esc(track.name)}</h3>'
+                     f"{drawing}</div>")
+    return "".join(parts) + "</div>"
 
 
 def _levels_table(tracks: list[Track]) -> str:
@@ -135,9 +149,9 @@ def index_page(dataset: Dataset, site_title: str) -> str:
     level_span = f"level {levels[0]}" if len(levels) == 1 else f"levels {levels[0]} to {levels[-1]}"
     body = (
         f"<h1>{esc(site_title)}</h1>\n"
-        f'<p class="lead">{len(dataset.roles)} roles on {len(tracks)} '
-        f'track{"s" if len(tracks) != 1 else ""}, {level_span}, connected by '
-        f"{len(dataset.progressions)} moves. Each role has its own page; the "
+        f'<p class="lead">{len(dataset.roles):,} role{"s" if len(dataset.roles) != 1 else ""} on '
+        f'{len(tracks):,} track{"s" if len(tracks) != 1 else ""}, {level_span}, connected by '
+        f"{len(dataset.progressions):,} move{'s' if len(dataset.progressions) != 1 else ''}. Each role has its own page; the "
         '<a href="path.html">path finder</a> shows the way from one role to another.</p>\n'
         f"{SEARCH}\n"
         f'<section aria-labelledby="ladder"><h2 id="ladder">The ladder</h2>'
