@@ -149,9 +149,9 @@ def index_page(dataset: Dataset, site_title: str) -> str:
     level_span = f"level {levels[0]}" if len(levels) == 1 else f"levels {levels[0]} to {levels[-1]}"
     body = (
         f"<h1>{esc(site_title)}</h1>\n"
-        f'<p class="lead">{len(dataset.roles):,} role{"s" if len(dataset.roles) != 1 else ""} on '
-        f'{len(tracks):,} track{"s" if len(tracks) != 1 else ""}, {level_span}, connected by '
-        f"{len(dataset.progressions):,} move{'s' if len(dataset.progressions) != 1 else ''}. Each role has its own page; the "
+        f'<p class="lead">{_count(len(dataset.roles), "role")} on {_count(len(tracks), "track")}, '
+        f'{level_span}, connected by {_count(len(dataset.progressions), "move")}. '
+        "Each role has its own page; the "
         '<a href="path.html">path finder</a> shows the way from one role to another.</p>\n'
         f"{SEARCH}\n"
         f'<section aria-labelledby="ladder"><h2 id="ladder">The ladder</h2>'
