@@ -80,12 +80,18 @@ def test_builtin_site_pages_are_valid_html5_with_one_h1_and_headings_in_order(bu
     assert {p.relative_to(site).as_posix() for p in pages(site)} >= {
         "index.html", "path.html", "roles/ecommerce-manager.html", "roles/chief-digital-officer.html"}
     assert len(pages(site)) == 2 + len(load_dataset().roles)
+    check_structure(site)
+
+
+def check_structure(site: Path) -> None:
     for file in pages(site):
         tree = parse(file)  # strict: raises on any parse error
         assert tree.get("lang") == "en", file
         levels = [int(local(e.tag)[1]) for e in elements(tree) if re.fullmatch(r"h[1-6]", local(e.tag))]
         assert levels[0] == 1 and levels.count(1) == 1, file
         assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (file, levels)
+        ids = [e.get("id") for e in elements(tree) if e.get("id")]
+        assert len(ids) == len(set(ids)), file
         labelled = {e.get("for") for e in elements(tree) if local(e.tag) == "label"}
         for control in elements(tree):
             if local(control.tag) in ("input", "select", "textarea"):
@@ -148,6 +154,7 @@ def test_hostile_data_is_text_in_every_page(build: Any, make_dataset: Any) -> No
     titled = build(data, "--force", "--title", EVIL)
     heading = [e for e in elements(parse(titled / "index.html")) if e.tag in (XHTML + "h1", XHTML + "title")]
     assert ["".join(e.itertext()) for e in heading] == [EVIL, EVIL]
+    check_structure(site)
     role = parse(site / "roles" / "evil.html")
     h1 = [e for e in elements(role) if local(e.tag) == "h1"]
     assert "".join(h1[0].itertext()) == "Evil " + EVIL
@@ -173,6 +180,7 @@ def test_ladder_of_a_big_dataset_is_drawn_per_track_and_summarised(build: Any, m
                           f"track: {'big' if i < 60 else 'small'}}}" for i in range(70)]
     moves = ["progressions:"] + [f"  - {{from: r{i}, to: r{i + 1}}}" for i in range(69) if i % 5 != 4]
     site = build(make_dataset("\n".join(roles) + "\n", "\n".join(moves) + "\n"))
+    check_structure(site)
     svgs = [e for e in elements(parse(site / "index.html")) if e.tag == SVG + "svg"]
     assert [s.get("id") for s in svgs] == ["ladder-1", "ladder-2"]
     big = [e.get("href") for e in svgs[0].iter() if e.tag == SVG + "a"]
