@@ -27,10 +27,12 @@ from selenium.webdriver.common.by import By
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from careerpath.site.markup import shown as shown_text  # noqa: E402
 from generate import generate  # noqa: E402
 
 CAREERPATH = [sys.executable, "-m", "careerpath"]
-EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) </script>\u2028x'
+EVIL = ('<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) </script>\u2028x'
+        "\x01\x9b\ufdd0\u202eevil")
 
 
 def cli(data: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
@@ -119,7 +121,7 @@ def check_path(driver: webdriver.Chrome, site: Path, data: Path | None, source: 
     titles = {r["id"]: r["title"] for r in json.loads(cli(data, "roles", "--format", "json").stdout)}
     links = [a.get_attribute("textContent")
              for a in driver.find_elements(By.CSS_SELECTOR, "ol.path > li > a")]
-    assert links == [titles[r] for r in expected["roles"]], (where, links)
+    assert links == [shown_text(titles[r]) for r in expected["roles"]], (where, links)  # escaped alike
     return True
 
 

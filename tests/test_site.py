@@ -13,36 +13,42 @@ import html5lib
 import pytest
 
 from careerpath.loader import load_dataset
-from careerpath.site.markup import role_href, script_json
+from careerpath.site.markup import role_href, script_json, shown
 from careerpath.site.path_page import graph_data
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
 OUR_SCRIPTS = {"assets/search.js", "assets/pathfind.js", "assets/path.js"}
 
-EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) </script>\u2028x'
+EVIL = ('<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) </script>\u2028x'
+        "\x01\x9b\r\ufdd0\U0010ffff\u202eevil")
+def q(text: str) -> str:
+    """A YAML double-quoted string (JSON's, but astral characters as YAML's \\U escapes)."""
+    return json.dumps(text).replace("\\udbff\\udfff", "\\U0010FFFF")
+
+
 HOSTILE_ROLES = f"""\
 roles:
   - id: evil
-    title: {json.dumps("Evil " + EVIL)}
+    title: {q("Evil " + EVIL)}
     level: 1
-    aliases: [{json.dumps("javascript:alert(1)")}, {json.dumps('"><img onerror=alert(1)>')}]
-    track: {json.dumps("<b>track</b></script>")}
-    summary: {json.dumps(EVIL)}
-    responsibilities: [{json.dumps(EVIL)}]
-    activities: {{entry: [{json.dumps(EVIL)}]}}
-    skills: {{{json.dumps("<script>x</script>")}: 3, {json.dumps("__proto__")}: 2}}
-    outcomes: [{json.dumps(EVIL)}]
-    source: {json.dumps("javascript:alert(1)")}
+    aliases: [{q("javascript:alert(1)")}, {q('"><img onerror=alert(1)>')}]
+    track: {q("<b>track</b></script>")}
+    summary: {q(EVIL)}
+    responsibilities: [{q(EVIL)}]
+    activities: {{entry: [{q(EVIL)}]}}
+    skills: {{{q("<script>x</script>")}: 3, {q("__proto__")}: 2}}
+    outcomes: [{q(EVIL)}]
+    source: {q("javascript:alert(1)")}
   - id: worse
-    title: {json.dumps("</script><script>alert(2)</script>")}
+    title: {q("</script><script>alert(2)</script>")}
     level: 2
-    track: {json.dumps("<b>track</b></script>")}
-    skills: {{{json.dumps("<script>x</script>")}: 5, {json.dumps("on" + EVIL)}: 1}}
+    track: {q("<b>track</b></script>")}
+    skills: {{{q("<script>x</script>")}: 5, {q("on" + EVIL)}: 1}}
 """
 HOSTILE_MOVES = f"""\
 progressions:
-  - {{from: evil, to: worse, years: [1, 2], note: {json.dumps(EVIL)}}}
+  - {{from: evil, to: worse, years: [1, 2], note: {q(EVIL)}}}
 """
 
 
@@ -153,17 +159,20 @@ def test_hostile_data_is_text_in_every_page(build: Any, make_dataset: Any) -> No
                     assert src.replace("../", "") in OUR_SCRIPTS
     titled = build(data, "--force", "--title", EVIL)
     heading = [e for e in elements(parse(titled / "index.html")) if e.tag in (XHTML + "h1", XHTML + "title")]
-    assert ["".join(e.itertext()) for e in heading] == [EVIL, EVIL]
+    assert ["".join(e.itertext()) for e in heading] == [shown(EVIL), shown(EVIL)]
     check_structure(site)
     role = parse(site / "roles" / "evil.html")
     h1 = [e for e in elements(role) if local(e.tag) == "h1"]
-    assert "".join(h1[0].itertext()) == "Evil " + EVIL
+    assert "".join(h1[0].itertext()) == "Evil " + shown(EVIL) == (
+        'Evil <script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) </script>'
+        "\\u2028x\\x01\\x9b\\x0d\\ufdd0\\u10ffff\\u202eevil")
 
 
 def test_script_json_cannot_end_the_script_element() -> None:
-    text = script_json({"a": "</script><!-- & \u2028\u2029 >"})
-    assert text == '{"a":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 \\u003e"}'
-    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 >"}
+    text = script_json({"a": "</script><!-- & \u2028\u2029 > é\x9b\ufdd0"})
+    assert text == ('{"a":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 \\u003e '
+                    '\\u00e9\\u009b\\ufdd0"}')
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 > é\x9b\ufdd0"}
 
 
 @pytest.mark.parametrize(("role_id", "href"), [

@@ -5,19 +5,32 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
+from careerpath.textsafe import visible
+
 # Inside <script type="application/json"> the HTML parser ends the element at
 # "</script" whatever JSON thinks; U+2028/U+2029 end lines in older JavaScript.
+# (The JSON is ASCII, so no control character or noncharacter reaches the page raw.)
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SCRIPT_TABLE = str.maketrans(_SCRIPT_UNSAFE)
+# Noncharacters are parse errors in HTML; `visible` handles the control characters.
+_NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
+
+
+def shown(text: object) -> str:
+    """Data text as the reader should see it: controls, bidi overrides and
+    noncharacters as visible escapes (like the terminal output)."""
+    return _NONCHARACTER.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(str(text)))
 
 
 def esc(text: object) -> str:
     """Data text as HTML text or attribute value: never markup."""
-    return html.escape(str(text), quote=True)
+    return html.escape(shown(text), quote=True)
 
 
 def role_href(role_id: str, prefix: str = "") -> str:
@@ -39,7 +52,7 @@ def anchor(text: str) -> str:
 
 def script_json(value: Any) -> str:
     """JSON that can sit inside a <script> element without ending it early."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_TABLE)
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).translate(_SCRIPT_TABLE)
 
 
 def link(href: str, text: str, attrs: str = "") -> str:

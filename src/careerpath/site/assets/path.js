@@ -4,9 +4,22 @@
   "use strict";
   var LABELS = {1: "awareness", 2: "foundational", 3: "working", 4: "practitioner", 5: "expert"};
 
+  // Like the pages and the terminal: control characters, bidi overrides and
+  // noncharacters in the data are shown as escapes, not obeyed.
+  function shown(text) {
+    return Array.from(String(text)).map(function (ch) {
+      var c = ch.codePointAt(0);
+      var unsafe = (c <= 0x1f && c !== 9 && c !== 10) || (c >= 0x7f && c <= 0x9f) || c === 0x200e ||
+        c === 0x200f || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2066 && c <= 0x2069) || (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) === 0xfffe;
+      if (!unsafe) { return ch; }
+      var hex = c.toString(16);
+      return c < 0x100 ? "\\x" + ("0" + hex).slice(-2) : "\\u" + ("000" + hex).slice(-Math.max(4, hex.length));
+    }).join("");
+  }
   function el(tag, text, className) {
     var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (text !== undefined && text !== null) { node.textContent = shown(text); }
     if (className) { node.className = className; }
     return node;
   }
