@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import html5lib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerpath.loader import load_dataset
 from careerpath.site.markup import role_href, script_json, shown
@@ -252,3 +255,30 @@ def test_force_on_an_empty_folder_writes_the_site(run: Any, tmp_path: Path) -> N
     (tmp_path / "empty").mkdir()
     assert run("site", "-o", tmp_path / "empty", "--force").exit_code == 0
     assert (tmp_path / "empty" / "path.html").is_file()
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=st.text(min_size=1), summary=st.text(), skill=st.text(min_size=1),
+       track=st.one_of(st.none(), st.text()), note=st.one_of(st.none(), st.text()))
+def test_random_text_is_shown_as_text(title: str, summary: str, skill: str, track: str | None,
+                                      note: str | None) -> None:
+    from careerpath.model import Dataset, Progression, Role
+    from careerpath.site import write_pages
+
+    first = Role("a", title, 1, aliases=(summary,), track=track, summary=summary or None,
+                 responsibilities=(summary,), skills={skill: 2})
+    second = Role("b", title + " 2", 2, track=summary, skills={skill: 4, summary: 1})
+    dataset = Dataset({"a": first, "b": second}, (Progression("a", "b", note=note),))
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(work) / "site"
+        site.mkdir()
+        write_pages(dataset, site, title)
+        check_structure(site)
+        for file in pages(site):
+            for element in elements(parse(file)):
+                assert local(element.tag) not in ("img", "iframe", "object", "embed")
+                assert not any(local(a).lower().startswith("on") for a in element.attrib)
+        role = parse(site / "roles" / "a.html")
+        assert ["".join(e.itertext()) for e in elements(role) if e.tag == XHTML + "h1"] == [shown(title)]
+        data = next(e for e in elements(parse(site / "path.html")) if e.get("id") == "graph-data")
+        assert json.loads(data.text or "") == graph_data(dataset)
