@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -282,3 +283,19 @@ def test_random_text_is_shown_as_text(title: str, summary: str, skill: str, trac
         assert ["".join(e.itertext()) for e in elements(role) if e.tag == XHTML + "h1"] == [shown(title)]
         data = next(e for e in elements(parse(site / "path.html")) if e.get("id") == "graph-data")
         assert json.loads(data.text or "") == graph_data(dataset)
+
+
+def test_a_failed_replace_puts_the_previous_site_back(run: Any, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "site"
+    assert run("site", "-o", out, "--title", "First").exit_code == 0
+    real_rename = os.rename
+
+    def failing(source: Any, target: Any) -> None:
+        if str(source).endswith(".new"):
+            raise KeyboardInterrupt  # Ctrl-C between moving the old site away and renaming the new
+        real_rename(source, target)
+    monkeypatch.setattr(os, "rename", failing)
+    assert run("site", "-o", out, "--force", "--title", "Second").exit_code != 0  # click: "Aborted!"
+    assert "<title>First</title>" in (out / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -85,16 +85,14 @@ def build_site(dataset: Dataset, out: str, title: str | None = None, *, force: b
             os.replace(target, old)
         elif target.is_symlink():
             raise OutputError(f"{out} exists and is not a folder; refusing to replace it")
-        try:
-            os.rename(building, target)
-        except OSError:
-            if old is not None:  # put the previous site back: nothing of the user's is lost
-                os.replace(old, target)
-                old = None
-            raise
+        os.rename(building, target)
     except OSError as error:
         raise OutputError(f"cannot write {out}: {error.strerror}") from None
     finally:
+        if old is not None and not target.exists():
+            # Failed or interrupted between the two renames: put the previous site back.
+            os.replace(old, target)
+            old = None
         with contextlib.suppress(FileNotFoundError):
             shutil.rmtree(building)
         if old is not None:
