@@ -299,3 +299,12 @@ def test_a_failed_replace_puts_the_previous_site_back(run: Any, tmp_path: Path,
     assert run("site", "-o", out, "--force", "--title", "Second").exit_code != 0  # click: "Aborted!"
     assert "<title>First</title>" in (out / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_search_terms_hold_title_aliases_and_skills(build: Any) -> None:
+    index = parse(build() / "index.html")
+    item = next(e for e in elements(index) if local(e.tag) == "li"
+                and any(a.get("href") == "roles/ecommerce-manager.html" for a in e))
+    terms = item.get("data-terms")
+    assert terms.startswith("ecommerce manager manager em ecommerce mgr ")
+    assert "seo" in terms.split(" ") and "web analytics" in terms

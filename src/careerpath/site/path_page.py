@@ -54,9 +54,11 @@ def path_page(dataset: Dataset, site_title: str) -> str:
         "The address of this page keeps your question, so you can share it.</p>\n"
         "<noscript><p>The path finder needs JavaScript. Every role page lists the moves into "
         "and out of the role without it.</p></noscript>\n"
-        f"{FORM}\n"
+        # The answer comes first, so a shared link shows it without scrolling.
         '<section id="answer" aria-live="polite" aria-labelledby="answer-title" hidden>'
         '<h2 id="answer-title">The path</h2><div id="answer-body"></div></section>\n'
+        '<section aria-labelledby="ask"><h2 id="ask">Ask the way</h2>\n'
+        f"{FORM}</section>\n"
     )
     return page(title=f"Path finder · {site_title}", site_title=site_title, body=body,
                 scripts=("pathfind.js", "path.js"), head_extra=data, current="path.html")

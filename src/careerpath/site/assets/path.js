@@ -111,6 +111,12 @@
     body.appendChild(ol);
     body.appendChild(el("h3", "All the skills this path builds"));
     body.appendChild(skillList(skills.total, "None beyond what the first role has."));
+    var command = ["careerpath path", first.id, last.id].concat(
+      query.via.map(function (v) { return "--via " + v; }), query.avoid.map(function (a) { return "--avoid " + a; }),
+      query.promotionsOnly ? ["--promotions-only"] : []).join(" ");
+    var cli = el("p", "The same question on the command line: ", "cli");
+    cli.appendChild(el("code", command));
+    body.appendChild(cli);
     section.setAttribute("data-result", JSON.stringify({
       from: first.id, to: last.id, roles: found.roles, moves: moves, years: years,
       stopped_early: found.stoppedEarly, steps: steps, skills: skills.total}));
