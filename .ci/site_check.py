@@ -24,6 +24,8 @@ from urllib.parse import urlencode
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
+from selenium.webdriver.support.wait import WebDriverWait
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -125,6 +127,23 @@ def check_path(driver: webdriver.Chrome, site: Path, data: Path | None, source: 
     return True
 
 
+def check_form(driver: webdriver.Chrome, site: Path, source: str, target: str) -> None:
+    """Choosing two roles in the form and submitting it puts the question in the URL."""
+    load(driver, (site / "path.html").as_uri())
+    Select(driver.find_element(By.ID, "from")).select_by_value(source)
+    Select(driver.find_element(By.ID, "to")).select_by_value(target)
+    driver.find_element(By.CSS_SELECTOR, "#finder button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "from=" in d.current_url)
+    assert f"from={source}&to={target}" in driver.current_url, driver.current_url
+    shown = json.loads(driver.find_element(By.ID, "answer").get_attribute("data-result") or "null")
+    expected = json.loads(cli(None, "path", source, target, "--format", "json").stdout)["paths"][0]
+    assert shown["roles"] == expected["roles"], shown
+    problems = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert not problems, problems
+    address = driver.current_url.split("/")[-1]
+    print(f"site check: the form asks {source} -> {target} through the URL: {address}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("work", type=Path)
@@ -144,6 +163,8 @@ def main() -> None:
             ids = sorted(json.loads(cli(data, "roles", "--format", "json").stdout), key=lambda r: r["id"])
             ids = [r["id"] for r in ids]
             check_pages(driver, site, "evil" if name == "hostile" else ids[len(ids) // 2], SEARCH[name])
+            if name == "builtin":
+                check_form(driver, site, "ecommerce-coordinator", "chief-digital-officer")
             rng = random.Random(14)
             pairs = [(ids[0], ids[-1])] + [tuple(rng.sample(ids, 2)) for _ in range(12)]
             if name == "builtin":
