@@ -166,3 +166,4 @@ def main() -> None:
 
     protect_streams()
     app(prog_name="careerpath")
+from careerpath.cmd_import import register as _register_import; _register_import(app)  # noqa: E402,E702,I001
