@@ -89,7 +89,8 @@ def import_onet(folder: Path, options: OnetOptions, progress: Progress | None = 
     related = _related(tables["Related Occupations.txt"], occupations)
     alternates = _alternates(tables["Alternate Titles.txt"], occupations)
     if problems:
-        raise DataError(problems)
+        order = {str(folder / name): number for number, name in enumerate(meta.FILES)}
+        raise DataError(sorted(problems, key=lambda p: (order.get(p.file, 0), p.line)))
     imported = [occupation for occupation in occupations.values() if occupation.zone is not None]
     names = claim_names(imported, alternates, slug, counts)
     roles = [_role(occupation, names[occupation.code], options.max_tasks) for occupation in imported]
