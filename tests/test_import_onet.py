@@ -8,11 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from tests.conftest import Result
 
 from careerpath.importers import onet_meta
 from careerpath.importers.onet import proficiency, slug
 from careerpath.loader import load_dataset
+from conftest import Result
 
 CODE = "O*NET-SOC Code"
 HEADERS = {
