@@ -12,6 +12,16 @@ progressions:
   - {from: a, to: b}
 """
 
+SOURCED_ROLES = """\
+framework: {proficiency: Estimates., source: guide}
+sources:
+  - {id: guide, title: A Career Guide, kind: career guide}
+  - {id: post, title: A Job Post}
+roles:
+  - {id: a, title: Alpha, level: 1, source: [guide, post]}
+  - {id: b, title: Beta, level: 2, source: guide}
+"""
+
 CASES: list[tuple[str, str, str, list[str]]] = [
     ("syntax error", "roles:\n  - id: a\n    title: [Alpha\n", OK_MOVES, [
         "roles.yaml:4:1: YAML syntax error: did not find expected ',' or ']'"]),
@@ -112,4 +122,39 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "roles.yaml:2:34: level must be an integer >= 1, got 'x'",
         "progressions.yaml:2:19: 'to' names unknown role 'zzz'",
         "progressions.yaml:2:30: kind must be 'promotion' or 'lateral', got 'up'"]),
+    ("unknown source in a role", SOURCED_ROLES.replace("[guide, post]", "[guide, gide]"),
+     OK_MOVES, [
+        "roles.yaml:6:53: unknown source 'gide'; did you mean 'guide'?"]),
+    ("unknown source in a move", SOURCED_ROLES, "progressions:\n  - {from: a, to: b, source: x}\n", [
+        "progressions.yaml:2:30: unknown source 'x'; add it under 'sources' in roles.yaml"]),
+    ("framework names an unknown source", SOURCED_ROLES.replace("source: guide}", "source: post2}", 1),
+     OK_MOVES, [
+        "roles.yaml:1:46: unknown source 'post2'; did you mean 'post'?"]),
+    ("framework source without sources", "framework: {source: guide}\n" + OK_ROLES, OK_MOVES, [
+        "roles.yaml:1:21: source 'guide' is not listed; add it under 'sources' in roles.yaml"]),
+    ("source entry without a title", "sources:\n  - {id: guide}\n" + OK_ROLES, OK_MOVES, [
+        "roles.yaml:2:5: missing required key 'title'"]),
+    ("duplicate source id", "sources:\n  - {id: g, title: G}\n  - {id: g, title: H}\n"
+     + OK_ROLES, OK_MOVES, [
+        "roles.yaml:3:10: duplicate source id 'g' (first at line 2)"]),
+    ("bad source id", "sources:\n  - {id: My Guide, title: G}\n" + OK_ROLES, OK_MOVES, [
+        "roles.yaml:2:10: source id 'My Guide' must be lowercase letters, digits and single "
+        "'-' between them (e.g. 'onet-30-1')"]),
+    ("unknown key in a source", "sources:\n  - {id: g, title: G, author: Me}\n" + OK_ROLES,
+     OK_MOVES, [
+        "roles.yaml:2:23: unknown key 'author' in a source; known keys: id, title, kind, "
+        "publisher, license, url"]),
+    ("unknown key in framework", "framework: {name: X}\n" + OK_ROLES, OK_MOVES, [
+        "roles.yaml:1:13: unknown key 'name' in framework; known keys: title, proficiency, "
+        "source"]),
+    ("sources not a list", "sources: {id: g}\n" + OK_ROLES, OK_MOVES, [
+        "roles.yaml:1:10: 'sources' must be a list, got a mapping"]),
+    ("modelled not a boolean", OK_ROLES, "progressions:\n  - {from: a, to: b, modelled: 'yes'}\n", [
+        "progressions.yaml:2:32: modelled must be true or false, got 'yes'"]),
+    ("source as a number", OK_ROLES, "progressions:\n  - {from: a, to: b, source: [1]}\n", [
+        "progressions.yaml:2:31: each item of source must be text, got an integer (1); "
+        "put it in quotes"]),
+    ("unknown top-level key", "lint: {}\n" + OK_ROLES, OK_MOVES, [
+        "roles.yaml:1:1: unknown key 'lint' in the top level of the file; known keys: roles, "
+        "framework, sources"]),
 ]

@@ -123,3 +123,29 @@ def test_entry_that_cannot_be_read_or_written(small: Path, tmp_path: Path,
         assert len(load_dataset(str(small)).roles) == 7
     assert folder.is_dir() and list(folder.iterdir()) == []
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_framework_sources_and_modelled_survive_the_cache(make_dataset: Callable[..., Path],
+                                                          private_cache: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    roles = """\
+framework: {title: Ladder, proficiency: Our estimates., source: guide}
+sources:
+  - {id: guide, title: A Guide, kind: career guide, publisher: P, license: CC BY 4.0, url: u}
+  - {id: post, title: A Post}
+roles:
+  - {id: a, title: Alpha, level: 1, source: [guide, post], modelled: true}
+  - {id: b, title: Beta, level: 2}
+"""
+    moves = "progressions:\n  - {from: a, to: b, source: post, modelled: true}\n"
+    folder = make_dataset(roles=roles, progressions=moves)
+    first = load_dataset(str(folder))
+    monkeypatch.setattr("careerpath.loader.check_dataset", lambda *a: pytest.fail("parsed"))
+    again = load_dataset(str(folder))
+    assert again.framework == first.framework
+    assert again.framework.proficiency == "Our estimates."
+    assert list(again.sources.items()) == list(first.sources.items())
+    assert again.roles["a"] == first.roles["a"]
+    assert again.roles["a"].source == ("guide", "post") and again.roles["a"].modelled
+    assert again.progressions == first.progressions
+    assert again.progressions[0].source == ("post",) and again.progressions[0].modelled

@@ -98,3 +98,32 @@ def test_broken_dataset_through_the_cli(tmp_path: Path, run: Run, name: str, rol
     result = run("--data", tmp_path, "roles")
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == "".join(f"{tmp_path}/{line}\n" for line in expected)
+
+
+SOURCED_MOVES = """\
+progressions:
+  - {from: a, to: b, source: post, note: Seen in the post.}
+  - {from: b, to: c, modelled: true}
+"""
+
+
+def test_framework_sources_and_modelled_moves_load(make_dataset: Callable[..., Path]) -> None:
+    from broken_cases import SOURCED_ROLES
+    from careerpath.model import Framework, Source
+
+    roles = SOURCED_ROLES + "  - {id: c, title: Gamma, level: 3, modelled: true}\n"
+    data = load_dataset(str(make_dataset(roles=roles, progressions=SOURCED_MOVES)))
+    assert data.framework == Framework(None, "Estimates.", "guide")
+    assert list(data.sources.values()) == [Source("guide", "A Career Guide", "career guide"),
+                                           Source("post", "A Job Post")]
+    assert data.roles["a"].source == ("guide", "post")
+    assert data.roles["b"].source == ("guide",)
+    assert (data.roles["b"].modelled, data.roles["c"].modelled) == (False, True)
+    assert [(m.source, m.modelled) for m in data.progressions] == [(("post",), False), ((), True)]
+
+
+def test_without_sources_a_source_is_free_text(make_dataset: Callable[..., Path]) -> None:
+    roles = "roles:\n  - {id: a, title: Alpha, level: 1, source: 'Some web page, 2024'}\n"
+    data = load_dataset(str(make_dataset(roles=roles, progressions="progressions: []\n")))
+    assert data.roles["a"].source == ("Some web page, 2024",)
+    assert data.sources == {} and data.framework.proficiency is None

@@ -19,9 +19,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from careerpath.model import Dataset, Progression, Role, Years
+from careerpath.model import Dataset, Framework, Progression, Role, Source, Years
 
-FORMAT = 2
+FORMAT = 3
 NO_CACHE_ENV = "CAREERPATH_NO_CACHE"
 
 
@@ -98,13 +98,19 @@ def store(files: list[Path], digest: str, dataset: Dataset) -> None:
 def _encode(dataset: Dataset) -> dict[str, Any]:
     roles = [[r.id, r.title, r.level, list(r.aliases), r.track, r.summary,
               list(r.responsibilities), {k: list(v) for k, v in r.activities.items()},
-              dict(r.skills), r.specialization_of, list(r.outcomes), r.source]
+              dict(r.skills), r.specialization_of, list(r.outcomes), list(r.source), r.modelled]
              for r in dataset.roles.values()]
     moves = [[p.source_id, p.target_id, p.kind,
-              None if p.years is None else [p.years.min, p.years.max], p.note, p.source]
+              None if p.years is None else [p.years.min, p.years.max], p.note, list(p.source),
+              p.modelled]
              for p in dataset.progressions]
+    framework = dataset.framework
+    sources = [[s.id, s.title, s.kind, s.publisher, s.license, s.url]
+               for s in dataset.sources.values()]
     # The name index too: rebuilding it would make every role from the cache.
-    return {"roles": roles, "progressions": moves, "names": dataset.names}
+    return {"roles": roles, "progressions": moves, "names": dataset.names,
+            "framework": [framework.title, framework.proficiency, framework.source],
+            "sources": sources}
 
 
 class _LazyRoles(Mapping[str, Role]):
@@ -122,7 +128,8 @@ class _LazyRoles(Mapping[str, Role]):
         role = self._made.get(role_id)
         if role is None:
             values = list(self._raw[role_id])
-            values[3], values[6], values[10] = tuple(values[3]), tuple(values[6]), tuple(values[10])
+            for index in (3, 6, 10, 11):
+                values[index] = tuple(values[index])
             values[7] = {k: tuple(v) for k, v in values[7].items()}
             role = self._made[role_id] = Role.from_values(values)
         return role
@@ -140,20 +147,23 @@ class _LazyRoles(Mapping[str, Role]):
 def _decode(stored: dict[str, Any], location: str) -> Dataset:
     raw = {}
     for values in stored["roles"]:
-        if len(values) != 12 or not isinstance(values[0], str):
+        if len(values) != 13 or not isinstance(values[0], str):
             raise ValueError("a cached role has the wrong shape")
         raw[values[0]] = values
     moves = []
     make_years, make_move = Years.from_values, Progression.from_values
     for values in stored["progressions"]:
-        if len(values) != 6:
+        if len(values) != 7:
             raise ValueError("a cached move has the wrong shape")
         if values[3] is not None:
             values[3] = make_years(values[3])
+        values[5] = tuple(values[5])
         moves.append(make_move(values))
     names = stored["names"]
     if not isinstance(names, dict):
         raise ValueError("the cached name index has the wrong shape")
-    dataset = Dataset(_LazyRoles(raw), tuple(moves), location)
+    framework = Framework(*stored["framework"][:3])
+    sources = {values[0]: Source(*values[:6]) for values in stored["sources"]}
+    dataset = Dataset(_LazyRoles(raw), tuple(moves), location, framework, sources)
     dataset.__dict__["names"] = names  # fills the cached_property
     return dataset

@@ -79,7 +79,10 @@ class Role:
     skills: Mapping[str, int] = field(default_factory=dict)
     specialization_of: str | None = None
     outcomes: tuple[str, ...] = ()
-    source: str | None = None
+    # ids of `Dataset.sources` entries (or free text when the dataset has none)
+    source: tuple[str, ...] = ()
+    # true when the sources do not state this: the dataset's own modelling
+    modelled: bool = False
 
     def names(self) -> tuple[str, ...]:
         """Every name the role answers to on the command line."""
@@ -97,11 +100,34 @@ class Progression:
     kind: str = "promotion"
     years: Years | None = None
     note: str | None = None
-    source: str | None = None
+    source: tuple[str, ...] = ()
+    modelled: bool = False
 
     @classmethod
     def from_values(cls, values: list[object] | tuple[object, ...]) -> Progression:
         return _build_from(cls, values)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the dataset's facts come from, as a user can look it up."""
+
+    id: str
+    title: str
+    kind: str | None = None  # job description, career guide, database, ...
+    publisher: str | None = None
+    license: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Framework:
+    """Facts about the whole dataset."""
+
+    title: str | None = None
+    # where the proficiency numbers come from (e.g. "the authors' estimates")
+    proficiency: str | None = None
+    source: str | None = None  # id of a dataset-level source
 
 
 Years._field_names = ("min", "max")  # type: ignore[attr-defined]
@@ -114,6 +140,9 @@ class Dataset:
     roles: Mapping[str, Role]
     progressions: tuple[Progression, ...]
     location: str = "built-in"
+    framework: Framework = Framework()
+    # source id -> Source, in data order
+    sources: Mapping[str, Source] = field(default_factory=dict)
 
     @cached_property
     def names(self) -> dict[str, list[str]]:

@@ -10,16 +10,26 @@ import difflib
 import re
 from collections.abc import Callable
 
-from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years
+from careerpath.model import (
+    EXPERIENCE_LEVELS,
+    MOVE_KINDS,
+    Framework,
+    Progression,
+    Role,
+    Source,
+    Years,
+)
 from careerpath.yamlread import Mapping, Node, Scalar, Sequence
 
 Report = Callable[[Node, str], None]
 
 ROLE_KEYS = (
     "id", "title", "level", "aliases", "track", "summary", "responsibilities",
-    "activities", "skills", "specialization_of", "outcomes", "source",
+    "activities", "skills", "specialization_of", "outcomes", "source", "modelled",
 )
-PROGRESSION_KEYS = ("from", "to", "kind", "years", "note", "source")
+PROGRESSION_KEYS = ("from", "to", "kind", "years", "note", "source", "modelled")
+FRAMEWORK_KEYS = ("title", "proficiency", "source")
+SOURCE_KEYS = ("id", "title", "kind", "publisher", "license", "url")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
@@ -81,6 +91,25 @@ class Fields:
         node = self.values.get(key)
         return () if node is None else read_texts(node, key, self.report)
 
+    def sources(self) -> tuple[str, ...]:
+        """`source`: one source id (or free text), or a list of them."""
+        node = self.values.get("source")
+        if node is None:
+            return ()
+        if isinstance(node, Sequence):
+            return read_texts(node, "source", self.report)
+        single = read_text(node, "source", self.report)
+        return () if single is None else (single,)
+
+    def flag(self, key: str) -> bool:
+        node = self.values.get(key)
+        if node is None:
+            return False
+        if isinstance(node, Scalar) and isinstance(node.value, bool):
+            return node.value
+        self.report(node, f"{key} must be true or false, got {_shown(node)}")
+        return False
+
 
 def read_text(node: Node, what: str, report: Report) -> str | None:
     if isinstance(node, Scalar) and isinstance(node.value, str):
@@ -135,7 +164,8 @@ def read_role(node: Node, report: Report) -> tuple[Role | None, Fields]:
         summary=fields.text("summary"), responsibilities=fields.texts("responsibilities"),
         activities=activities, skills=skills,
         specialization_of=fields.text("specialization_of"),
-        outcomes=fields.texts("outcomes"), source=fields.text("source"),
+        outcomes=fields.texts("outcomes"), source=fields.sources(),
+        modelled=fields.flag("modelled"),
     )
     complete = role_id is not None and title is not None and level is not None
     return (role if complete else None), fields
@@ -187,8 +217,8 @@ def read_progression(node: Node, report: Report) -> tuple[Progression | None, Fi
     years = _read_years(years_node, report) if years_node is not None else None
     if source_id is None or target_id is None:
         return None, fields
-    progression = Progression(source_id, target_id, kind, years,
-                              fields.text("note"), fields.text("source"))
+    progression = Progression(source_id, target_id, kind, years, fields.text("note"),
+                              fields.sources(), fields.flag("modelled"))
     return progression, fields
 
 
@@ -218,23 +248,69 @@ def _read_years(node: Node, report: Report) -> Years | None:
     return Years(single, single)
 
 
-def expect_list(root: Node | None, key: str, report: Report) -> list[Node] | None:
-    """The list under the file's single top-level key (`roles` or `progressions`).
+def read_top(root: Node | None, key: str, others: tuple[str, ...],
+             report: Report) -> tuple[list[Node] | None, dict[str, Node]]:
+    """The list under the file's main top-level key (`roles` or `progressions`),
+    and the nodes of the optional other top-level keys (`framework`, `sources`).
 
-    None when the file has no such list (the problem is reported).
+    The list is None when the file has no such list (the problem is reported).
     """
     if root is None:
-        return None
-    fields = Fields(root, (key,), "the top level of the file", report)
+        return None, {}
+    fields = Fields(root, (key, *others), "the top level of the file", report)
     if not isinstance(root, Mapping):
-        return None
+        return None, {}
+    extra = {name: node for name, node in fields.values.items() if name != key}
     node = fields.values.get(key)
     if node is None:
         report(root, f"missing top-level key '{key}'")
-        return None
+        return None, extra
     if isinstance(node, Scalar) and node.value is None:
-        return []
+        return [], extra
     if not isinstance(node, Sequence):
         report(node, f"'{key}' must be a list, got {_shown(node)}")
+        return None, extra
+    return node.items, extra
+
+
+def expect_list(root: Node | None, key: str, report: Report) -> list[Node] | None:
+    """The list under the file's single top-level key."""
+    return read_top(root, key, (), report)[0]
+
+
+def read_framework(node: Node | None, report: Report) -> tuple[Framework, Fields | None]:
+    if node is None:
+        return Framework(), None
+    fields = Fields(node, FRAMEWORK_KEYS, "framework", report)
+    framework = Framework(fields.text("title"), fields.text("proficiency"),
+                          fields.text("source"))
+    return framework, fields
+
+
+def read_sources(node: Node | None, report: Report) -> dict[str, tuple[Source, Node]] | None:
+    """`sources:` by id, each with the node of its id; None when the key is absent."""
+    if node is None:
         return None
-    return node.items
+    if isinstance(node, Scalar) and node.value is None:
+        return {}
+    if not isinstance(node, Sequence):
+        report(node, f"'sources' must be a list, got {_shown(node)}")
+        return {}
+    sources: dict[str, tuple[Source, Node]] = {}
+    for item in node.items:
+        fields = Fields(item, SOURCE_KEYS, "a source", report)
+        source_id = fields.text("id", required=True)
+        title = fields.text("title", required=True)
+        extras = [fields.text(key) for key in SOURCE_KEYS[2:]]
+        if source_id is None or title is None:
+            continue
+        id_node = fields.values["id"]
+        if not ID_PATTERN.match(source_id):
+            report(id_node, f"source id '{source_id}' must be lowercase letters, digits and "
+                   "single '-' between them (e.g. 'onet-30-1')")
+        elif source_id in sources:
+            report(id_node, f"duplicate source id '{source_id}' "
+                   f"(first at line {sources[source_id][1].line})")
+        else:
+            sources[source_id] = (Source(source_id, title, *extras), id_node)
+    return sources

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from careerpath.errors import Problem
 from careerpath.loader import PROGRESSIONS_FILE, ROLES_FILE
-from careerpath.model import Dataset, Progression, Role
-from careerpath.schema import Fields, Report, expect_list, read_progression, read_role
-from careerpath.yamlread import Node, Scalar, read_yaml
+from careerpath.model import Dataset, Framework, Progression, Role, Source
+from careerpath.schema import (
+    Fields,
+    Report,
+    read_framework,
+    read_progression,
+    read_role,
+    read_sources,
+    read_top,
+)
+from careerpath.yamlread import Node, Scalar, Sequence, read_yaml
 
 
 def _parse(contents: bytes | OSError, name: str, problems: list[Problem]) -> Node | None:
@@ -36,13 +44,18 @@ def check(roles_name: str, moves_name: str, contents: list[bytes | OSError],
         return report
 
     report_roles, report_moves = reporter(roles_name), reporter(moves_name)
-    role_items = expect_list(roles_root, "roles", report_roles)
+    role_items, extra = read_top(roles_root, "roles", ("framework", "sources"), report_roles)
+    sources = read_sources(extra.get("sources"), report_roles)
+    framework = _read_framework(extra.get("framework"), sources, report_roles)
     roles, broken_ids = _collect_roles(role_items or [], report_roles)
+    for _, fields in roles.values():
+        _check_sources(fields, sources, report_roles)
     # Moves can be checked against the roles only when roles.yaml could be read;
     # a move to a role that is itself broken was reported there already.
     known = role_items is not None and roles_readable
-    moves = _collect_moves(expect_list(moves_root, "progressions", report_moves) or [], roles,
-                           report_moves, known, broken_ids)
+    move_items = read_top(moves_root, "progressions", (), report_moves)[0]
+    moves = _collect_moves(move_items or [], roles, report_moves, known, broken_ids,
+                           sources if known else None)
     if roles_root is not None and not roles and not problems:
         problems.append(Problem(roles_name, 1, 1, "the dataset has no roles"))
     if problems:
@@ -50,8 +63,42 @@ def check(roles_name: str, moves_name: str, contents: list[bytes | OSError],
         order = {roles_name: 0, moves_name: 1}
         problems.sort(key=lambda p: (order.get(p.file, 2), p.line, p.column))
         return None, problems
-    dataset = Dataset({role.id: role for role, _ in roles.values()}, tuple(moves), location)
+    dataset = Dataset({role.id: role for role, _ in roles.values()}, tuple(moves), location,
+                      framework, {key: source for key, (source, _) in (sources or {}).items()})
     return dataset, []
+
+
+Sources = dict[str, tuple[Source, Node]]
+
+
+def _read_framework(node: Node | None, sources: Sources | None, report: Report) -> Framework:
+    framework, fields = read_framework(node, report)
+    if fields is not None and framework.source is not None and (
+            sources is None or framework.source not in sources):
+        report(fields.values["source"], _unknown_source(framework.source, sources))
+    return framework
+
+
+def _check_sources(fields: Fields, sources: Sources | None, report: Report) -> None:
+    """With a `sources:` list, every `source` value must name one of its ids."""
+    node = fields.values.get("source")
+    if sources is None or node is None:
+        return
+    items = node.items if isinstance(node, Sequence) else [node]
+    for item in items:
+        if isinstance(item, Scalar) and isinstance(item.value, str) and item.value.strip() \
+                and item.value not in sources:
+            report(item, _unknown_source(item.value, sources))
+
+
+def _unknown_source(name: str, sources: Sources | None) -> str:
+    import difflib
+
+    if sources is None:
+        return f"source '{name}' is not listed; add it under 'sources' in roles.yaml"
+    close = difflib.get_close_matches(name, list(sources), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else "; add it under 'sources' in roles.yaml"
+    return f"unknown source '{name}'{hint}"
 
 
 RoleEntry = tuple[Role, Fields]
@@ -110,11 +157,13 @@ def _suggest(name: str, roles: dict[str, RoleEntry]) -> str:
 
 
 def _collect_moves(items: list[Node], roles: dict[str, RoleEntry], report: Report,
-                   roles_known: bool, broken_ids: set[str]) -> list[Progression]:
+                   roles_known: bool, broken_ids: set[str],
+                   sources: Sources | None) -> list[Progression]:
     moves: list[Progression] = []
     seen: dict[tuple[str, str], int] = {}
     for item in items:
         move, fields = read_progression(item, report)
+        _check_sources(fields, sources, report)
         if move is None:
             continue
         ok = True
