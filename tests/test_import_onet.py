@@ -331,6 +331,20 @@ def test_attribution_file(run: Run, release: Path) -> None:
         "# Imported by careerpath from the O*NET 30.1 Database (USDOL/ETA), used under CC BY 4.0.")
 
 
+def test_dataset_level_source_is_loaded(run: Run, release: Path) -> None:
+    imported(run, release, "--min-importance", "3.5")
+    dataset = load_dataset("onet-data")
+    assert dataset.framework.title == "O*NET 30.1 Database: occupations"
+    assert dataset.framework.source == "onet-30-1"
+    assert dataset.framework.proficiency == (
+        "Proficiency is derived from O*NET's Level ratings of each skill (LV, 0 to 7) as "
+        "1 + 4 × LV / 7, rounded half up; a skill is listed when its Importance (IM, 1 to 5) "
+        "is at least 3.5.")
+    [source] = dataset.sources.values()
+    assert (source.id, source.title, source.kind, source.license, source.publisher) == (
+        "onet-30-1", "O*NET 30.1 Database", "database", "CC BY 4.0", onet_meta.PUBLISHER)
+
+
 def test_release_from_option_or_unknown(run: Run, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

@@ -20,8 +20,10 @@ from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Y
 from careerpath.schema import ID_PATTERN
 
 ROLE_COLUMNS = ("id", "title", "level", "aliases", "track", "summary", "responsibilities",
-                "entry", "mid", "senior", "skills", "specialization_of", "outcomes", "source")
-MOVE_COLUMNS = ("from", "to", "kind", "years", "note", "source")
+                "entry", "mid", "senior", "skills", "specialization_of", "outcomes", "source",
+                "modelled")
+MOVE_COLUMNS = ("from", "to", "kind", "years", "note", "source", "modelled")
+_FLAGS = {"": False, "false": False, "no": False, "0": False, "true": True, "yes": True, "1": True}
 _SKILL = re.compile(r"(.+?)\s*:\s*(\S+)\Z", re.DOTALL)
 _RANGE = re.compile(r"\s*([^;–-]+?)\s*[;–-]\s*([^;–-]+?)\s*\Z")
 
@@ -38,6 +40,17 @@ class CsvRow:
         if not value and required:
             self.problem(f"'{column}' is empty; it is required")
         return value or None
+
+    def source(self) -> tuple[str, ...]:
+        """Free text (a CSV dataset lists no `sources:`), kept whole."""
+        text = self.text("source")
+        return () if text is None else (text,)
+
+    def flag(self, column: str) -> bool:
+        text = self.cells.get(column, "").strip().casefold()
+        if text not in _FLAGS:
+            self.problem(f"'{column}' must be true or false (or empty), got '{text}'")
+        return _FLAGS.get(text, False)
 
     def texts(self, column: str) -> tuple[str, ...]:
         return tuple(item.strip() for item in self.cells.get(column, "").split(";") if item.strip())
@@ -132,7 +145,7 @@ def read_roles(path: Path, name: str, problems: list[Problem]) -> list[tuple[Rol
         roles.append((Role(role_id, title, level, row.texts("aliases"), row.text("track"),
                            row.text("summary"), row.texts("responsibilities"), activities,
                            skills, row.text("specialization_of"), row.texts("outcomes"),
-                           row.text("source")), row.line))
+                           row.source(), row.flag("modelled")), row.line))
     return roles
 
 
@@ -162,7 +175,7 @@ def read_moves(path: Path, name: str, problems: list[Problem]) -> list[tuple[Pro
         years = _years(row)
         if source is not None and target is not None and kind in MOVE_KINDS:
             moves.append((Progression(source, target, kind, years, row.text("note"),
-                                      row.text("source")), row))
+                                      row.source(), row.flag("modelled")), row))
     return moves
 
 

@@ -274,9 +274,9 @@ def _moves(related: list[Related], occupations: dict[str, Occupation], ids: dict
     return moves
 
 
-# The loader learns `framework` and `sources` in the commit "Data format:
-# framework and sources"; until then they stay out of the files written.
-WRITE_FRAMEWORK = False
+# `framework` and `sources` (the loader reads them since "Data format: framework
+# and sources"); False writes a dataset that loaders from before that still read.
+WRITE_FRAMEWORK = True
 
 
 def onet_files(result: OnetImport, options: OnetOptions) -> dict[str, str]:
@@ -285,7 +285,8 @@ def onet_files(result: OnetImport, options: OnetOptions) -> dict[str, str]:
 
     source = meta.source_entry(result.release)
     framework = {"title": f"{source['title']}: occupations",
-                 "proficiency": meta.PROFICIENCY.format(min_importance=options.min_importance),
+                 "proficiency": meta.PROFICIENCY.format(
+                     min_importance=f"{options.min_importance.normalize():f}"),
                  "source": source["id"]}
     header = (f"Imported by careerpath from the {source['title']} (USDOL/ETA), "
               "used under CC BY 4.0.\nSee ATTRIBUTION.txt; the mapping is in careerpath's README.")

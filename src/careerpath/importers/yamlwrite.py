@@ -53,8 +53,8 @@ def _texts(lines: list[str], indent: str, key: str, values: Sequence[str]) -> No
 
 def _source(lines: list[str], indent: str, value: Any) -> None:
     """A role's or move's `source`: free text, or (newer format) a tuple of source ids."""
-    if isinstance(value, str):
-        lines.append(f"{indent}source: {quote(value)}")
+    if isinstance(value, str) or len(value) == 1:
+        lines.append(f"{indent}source: {quote(value if isinstance(value, str) else value[0])}")
     elif value:
         _texts(lines, indent, "source", list(value))
 
