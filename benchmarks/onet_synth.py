@@ -1,6 +1,7 @@
 """Write a synthetic O*NET text release of full size, with fake text and no real O*NET content.
 
     python benchmarks/onet_synth.py OUT_DIR [--seed 1]
+    python benchmarks/onet_synth.py --bench [--rounds 9]   # time the import and `path` on it
 
 Same files, columns and sizes as release 30.1: 1,016 occupations (923 with a
 Job Zone), 62,580 skill rows (35 skills x IM and LV x 894 occupations), 18,796
@@ -11,7 +12,14 @@ alternate titles. Tab-separated, CRLF line ends, `n/a` where O*NET puts it.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 GROUPS = ["11", "13", "15", "17", "19", "21", "23", "25", "27", "29", "31", "33", "35", "37",
@@ -132,11 +140,74 @@ def _alternates(folder: Path, rng: random.Random, occupations: list[tuple[str, s
                                              "Source(s)"], rows)
 
 
+def _median_seconds(command: list[str], env: dict[str, str], rounds: int,
+                   before: Callable[[], None] | None = None) -> float:
+    times = []
+    for _ in range(rounds):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def far_apart(folder: Path) -> tuple[str, str, int]:
+    """A start at the lowest level and the role farthest from it (most moves): a long path."""
+    import networkx as nx
+
+    from careerpath.loader import load_dataset
+
+    dataset = load_dataset(str(folder), use_cache=False)
+    graph = nx.DiGraph((p.source_id, p.target_id) for p in dataset.progressions)
+    best = ("", "", -1)
+    for role in sorted(dataset.roles.values(), key=lambda r: (r.level, r.id))[:40]:
+        if role.id in graph:
+            depths = nx.single_source_shortest_path_length(graph, role.id)
+            target, depth = max(depths.items(), key=lambda item: (item[1], item[0]))
+            best = max(best, (role.id, target, depth), key=lambda b: b[2])
+    return best
+
+
+def bench(rounds: int) -> None:
+    careerpath = str(Path(sys.executable).with_name("careerpath"))
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache")}
+        generate(work / "db_30_1_text")
+        out = work / "onet-data"
+        command = [careerpath, "import", "onet", str(work / "db_30_1_text"), "-o", str(out),
+                   "--force"]
+        imported = _median_seconds(command, env, max(3, rounds // 3))
+        source, target, moves = far_apart(out)
+        onet_path = [careerpath, "--data", str(out), "path", source, target]
+        builtin_path = [careerpath, "path", "coordinator", "cdo"]
+        for warm in (onet_path, builtin_path):  # first runs fill the cache
+            subprocess.run(warm, check=True, env=env, stdout=subprocess.DEVNULL)
+        on_onet = _median_seconds(onet_path, env, rounds)
+        on_builtin = _median_seconds(builtin_path, env, rounds)
+        sizes = sum(f.stat().st_size for f in out.iterdir()) / 1e6
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {rounds} runs")
+        print("| measured | seconds |\n|---|---:|")
+        print(f"| `careerpath import onet` of a full-size synthetic release "
+              f"({sizes:.1f} MB written) | {imported:.2f} |")
+        print(f"| `careerpath --data onet-data path {source} {target}` ({moves} moves), "
+              f"cached | {on_onet:.2f} |")
+        print(f"| `careerpath path coordinator cdo` on the built-in data, cached | {on_builtin:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--bench", action="store_true", help="time the import and `path`")
+    parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
+    if args.bench:
+        bench(args.rounds)
+        return
+    if args.folder is None:
+        parser.error("give OUT_DIR, or --bench")
     generate(args.folder, args.seed)
     print(f"wrote a synthetic O*NET release to {args.folder}")
 

@@ -44,7 +44,7 @@ def import_onet(
         metavar="VERSION", help="The release number, e.g. 30.1 [default: from DIR's name, "
                                 "like db_30_1_text].")] = None,
 ) -> None:
-    """Make a dataset from an unzipped O*NET text release (tab-separated files).
+    """Import an unzipped O*NET text release as a dataset folder.
 
     Example: careerpath import onet db_30_1_text -o onet-data
     """
@@ -76,7 +76,7 @@ def import_csv(
     output: OutArg,
     force: ForceOpt = False,
 ) -> None:
-    """Make a dataset from two spreadsheets saved as CSV (columns as the YAML keys).
+    """Import two spreadsheets saved as CSV (columns as the YAML keys) as a dataset folder.
 
     Example: careerpath import csv roles.csv moves.csv -o my-data
     """

@@ -71,6 +71,13 @@ def proficiency(level: Decimal) -> int:
 
 def import_onet(folder: Path, options: OnetOptions, progress: Progress | None = None) -> OnetImport:
     """Read the release in `folder`; raise DataError with every problem found."""
+    from careerpath.loader import gc_paused  # hundreds of thousands of objects, no cycles
+
+    with gc_paused():
+        return _import(folder, options, progress)
+
+
+def _import(folder: Path, options: OnetOptions, progress: Progress | None) -> OnetImport:
     problems: list[Problem] = []
     tables: dict[str, Table | None] = {}
     steps = len(meta.FILES) + 1
@@ -139,6 +146,9 @@ def _code(row: Row, column: str) -> str | None:
 
 
 def _known(row: Row, column: str, occupations: dict[str, Occupation]) -> Occupation | None:
+    known = occupations.get(row.get(column) or "")
+    if known is not None:  # the common case, without checking the code's form again
+        return known
     code = _code(row, column)
     if code is None:
         return None

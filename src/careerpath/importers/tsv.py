@@ -13,8 +13,6 @@ from pathlib import Path
 
 from careerpath.errors import Problem
 
-MISSING = frozenset({"", "n/a"})
-
 
 class Row:
     """One data row: its line number and its cells by column name."""
@@ -30,7 +28,7 @@ class Row:
         if index is None:
             return None
         text = self.cells[index].strip()
-        return None if text.casefold() in MISSING else text
+        return None if not text or (len(text) == 3 and text.casefold() == "n/a") else text
 
     def problem(self, message: str) -> None:
         self.table.problems.append(Problem(self.table.name, self.line, 0, message))
