@@ -175,6 +175,9 @@ def test_card_skills_tasks_and_code_alias(run: Run, release: Path) -> None:
                                             ("Reading Comprehension", 3)]
     assert card["responsibilities"] == ["Analyze user needs.", "Modify existing software."]
     # no Core task: the first tasks by Task ID; `n/a` Description: no summary
+    # a unique prefix of the code works too, as for any alias
+    assert run("--data", "onet-data", "show", "15-1252", "--format", "json").json()["id"] == \
+        "software-developers"
     prog = run("--data", "onet-data", "show", "15-1251.00", "--format", "json").json()
     assert prog["responsibilities"] == ["Test code.", "Write code."]
     assert prog["summary"] is None
@@ -522,3 +525,20 @@ def test_output_json_round_trip(run: Run, release: Path) -> None:
     graph = run("--data", "onet-data", "graph", "--format", "json").json()
     assert len(graph["roles"]) == 5 and len(graph["progressions"]) == 4
     json.dumps(graph)
+
+
+def test_progress_is_reported_step_by_step(release: Path) -> None:
+    from careerpath.importers.onet import OnetOptions, import_onet
+
+    seen: list[tuple[str, int, int]] = []
+    import_onet(release, OnetOptions(), lambda what, done, total: seen.append((what, done, total)))
+    assert seen[0] == ("reading Occupation Data.txt", 0, 7)
+    assert seen[-1] == ("done", 7, 7)
+    assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)
+
+
+def test_progress_bar_draws_on_a_console() -> None:
+    from careerpath.render.progress import progress_bar
+
+    with progress_bar() as update:
+        update("reading Skills.txt", 1, 7)

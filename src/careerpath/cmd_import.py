@@ -125,12 +125,16 @@ def _progress_bar() -> Any:
     return progress_bar()
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _summary(out: Any, counts: dict[str, int], source: str | None, missing: list[str]) -> None:
     from careerpath.textsafe import one_line
 
     roles = counts.get("roles", 0)
     moves = counts.get("promotions", 0) + counts.get("lateral moves", 0)
-    typer.echo(f"wrote {one_line(str(out))}: {roles:,} roles, {moves:,} moves; "
+    typer.echo(f"wrote {one_line(str(out))}: {_count(roles, 'role')}, {_count(moves, 'move')}; "
                f"try: careerpath --data {one_line(str(out))} roles")
     if source:
         typer.echo(f"  source: {source}")
