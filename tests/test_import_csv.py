@@ -138,6 +138,7 @@ def test_move_problems(run: Run, sheets: tuple[Path, Path]) -> None:
     (b"", "r.csv:1: missing column(s) id, title, level"),
     (b"id,title\na,A\n", "r.csv:1: missing column(s) level"),
     (b"id,title,level\n", "r.csv:1: no roles: the file has a header but no rows"),
+    (b"id,Title,level,title\na,A,1,B\n", "r.csv:1: column 'title' appears twice"),
     (b"id,title,level\na,Caf\xe9,1\n", "r.csv:2: invalid UTF-8; save the spreadsheet as "
      "'CSV UTF-8 (comma delimited)'"),
 ])

@@ -78,12 +78,15 @@ def read_csv(path: Path, name: str, columns: tuple[str, ...], required: tuple[st
         header = [cell.strip().casefold() for cell in next(reader, [])]
         unknown = [column for column in header if column not in columns]
         missing = [column for column in required if column not in header]
+        doubled = sorted({column for column in header if header.count(column) > 1})
+        for column in doubled:
+            problems.append(Problem(name, 1, 0, f"column '{column}' appears twice"))
         for column in unknown:
             problems.append(Problem(name, 1, 0, f"unknown column '{column}'; known columns: "
                                     + ", ".join(columns)))
         if missing:
             problems.append(Problem(name, 1, 0, "missing column(s) " + ", ".join(missing)))
-        if unknown or missing or not header:
+        if unknown or missing or doubled or not header:
             if not header:
                 problems.append(Problem(name, 1, 0, "the file has no header row"))
             return
