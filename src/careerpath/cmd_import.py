@@ -52,7 +52,8 @@ def import_onet(
     from pathlib import Path
 
     from careerpath.importers import onet_meta
-    from careerpath.importers.onet import OnetOptions, import_onet, onet_files
+    from careerpath.importers.onet import OnetOptions, import_onet
+    from careerpath.importers.onet_out import onet_files
     from careerpath.importers.outdir import check_dataset_folder, check_target, write_folder
 
     source, out = Path(folder), Path(output)
@@ -130,6 +131,13 @@ def _count(number: int, noun: str) -> str:
 
 
 def _summary(out: Any, counts: dict[str, int], source: str | None, missing: list[str]) -> None:
+    from careerpath.output import stdout_errors
+
+    with stdout_errors():  # the folder is written; a closed stdout is a one-line error
+        _print_summary(out, counts, source, missing)
+
+
+def _print_summary(out: Any, counts: dict[str, int], source: str | None, missing: list[str]) -> None:
     from careerpath.textsafe import one_line
 
     roles = counts.get("roles", 0)
