@@ -542,3 +542,19 @@ def test_progress_bar_draws_on_a_console() -> None:
 
     with progress_bar() as update:
         update("reading Skills.txt", 1, 7)
+
+
+@pytest.mark.parametrize("command", [["import"], ["import", "onet"], ["import", "csv"]])
+def test_import_commands_have_help(run: Run, command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "Usage: careerpath import" in result.stdout
+
+
+def test_import_in_a_real_process(release: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "careerpath", "import", "onet", release.name,
+                           "-o", "onet-data"], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (0, "")  # stderr is not a terminal: no bar
+    assert done.stdout.startswith("wrote onet-data: 5 roles, 4 moves;")
