@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from careerpath.importers import onet_meta
 from careerpath.importers.onet import proficiency, slug
@@ -558,3 +560,54 @@ def test_import_in_a_real_process(release: Path) -> None:
                            "-o", "onet-data"], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (0, "")  # stderr is not a terminal: no bar
     assert done.stdout.startswith("wrote onet-data: 5 roles, 4 moves;")
+
+
+NAMES = st.text(alphabet="aAb- _1.", min_size=1, max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(NAMES, st.lists(NAMES, max_size=4)), min_size=1, max_size=6,
+                unique_by=lambda t: t[0].strip().casefold()))
+def test_every_name_kept_names_one_role(tmp_path_factory: pytest.TempPathFactory,
+                                        occupations: list[tuple[str, list[str]]]) -> None:
+    from dataclasses import dataclass
+
+    from careerpath.importers.onet_names import claim_names
+    from careerpath.importers.outdir import check_dataset_folder
+    from careerpath.importers.yamlwrite import dataset_texts
+    from careerpath.model import Role, normal_name
+
+    @dataclass
+    class Occ:
+        code: str
+        title: str
+
+    occupations = [(title, alts) for title, alts in occupations if title.strip()]
+    assume(occupations)
+    occs = [Occ(f"11-{1000 + n}.00", title.strip()) for n, (title, _) in enumerate(occupations)]
+    alternates = {occ.code: alts for occ, (_, alts) in zip(occs, occupations)}
+    names = claim_names(occs, alternates, slug, {})
+    roles = [Role(names[o.code][0], o.title, 1, names[o.code][1]) for o in occs]
+    owners: dict[str, set[str]] = {}
+    for role in roles:
+        for name in (role.id, *role.aliases):  # titles are given; ids and aliases must not clash
+            owners.setdefault(normal_name(name), set()).add(role.id)
+    for role in roles:
+        owners.setdefault(normal_name(role.title), set()).add(role.id)
+    clashes = {name: ids for name, ids in owners.items() if len(ids) > 1}
+    # only titles that read alike may share a name: O*NET's own data, not our doing
+    titles = {normal_name(role.title) for role in roles}
+    assert set(clashes) <= titles
+    folder = tmp_path_factory.mktemp("names")
+    texts = dataset_texts(roles, [])
+    (folder / "roles.yaml").write_text(texts[0], encoding="utf-8")
+    (folder / "progressions.yaml").write_text(texts[1], encoding="utf-8")
+    check_dataset_folder(folder)
+
+
+def test_no_occupation_with_a_job_zone(run: Run, release: Path) -> None:
+    (release / "Job Zones.txt").write_text("O*NET-SOC Code\tJob Zone\n", encoding="utf-8")
+    result = run("import", "onet", release.name, "-o", "out")
+    assert (result.exit_code, result.stderr) == (
+        3, "db_30_1_text/Job Zones.txt:1: no occupation has a Job Zone: nothing to import\n")
+    assert not Path("out").exists()

@@ -99,6 +99,9 @@ def _import(folder: Path, options: OnetOptions, progress: Progress | None) -> On
         order = {str(folder / name): number for number, name in enumerate(meta.FILES)}
         raise DataError(sorted(problems, key=lambda p: (order.get(p.file, 0), p.line)))
     imported = [occupation for occupation in occupations.values() if occupation.zone is not None]
+    if not imported:
+        zones = str(folder / "Job Zones.txt")
+        raise DataError([Problem(zones, 1, 0, "no occupation has a Job Zone: nothing to import")])
     names = claim_names(imported, alternates, slug, counts)
     roles = [_role(occupation, names[occupation.code], options.max_tasks) for occupation in imported]
     counts["roles"] = len(roles)
