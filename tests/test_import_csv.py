@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from careerpath.importers.outdir import check_dataset_folder
@@ -213,3 +213,45 @@ def test_quote_is_json_compatible_and_plain_for_plain_text() -> None:
     assert quote("Software Developers") == '"Software Developers"'
     assert quote("a\u2028b\x85c") == '"a\\u2028b\\u0085c"'
     assert quote("😀 é") == '"😀 é"'
+
+
+CELLS = st.text(alphabet="aA-b ;:1", max_size=5)
+IDS = st.sampled_from(["a", "b", "a-1", "c", "A", "a-", ""])
+TITLES = st.sampled_from(["T1", "T2", "t1", "a", "T 3", "B"])
+ALIASES = st.sampled_from(["", "x1", "x2; x1", "T1", "a", " X1 "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(IDS, TITLES, st.sampled_from(["1", "2", "1", "2", "x", ""]),
+                          ALIASES | CELLS, st.sampled_from(["", "S: 1", "S: 1; s: 2", "S: 9"])),
+                min_size=1, max_size=3),
+       st.lists(st.tuples(IDS, IDS, st.sampled_from(["", "lateral", "promotion"])), max_size=4))
+def test_csv_problems_are_found_in_the_csv_never_later(
+        tmp_path_factory: pytest.TempPathFactory, roles: list[tuple[str, ...]],
+        moves: list[tuple[str, ...]]) -> None:
+    import csv as csvlib
+
+    from careerpath.errors import DataError
+    from careerpath.importers.csvsource import csv_files
+
+    folder = tmp_path_factory.mktemp("csvprop")
+    with open(folder / "r.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csvlib.writer(stream)
+        writer.writerow(["id", "title", "level", "aliases", "skills"])
+        writer.writerows(roles)
+    with open(folder / "m.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csvlib.writer(stream)
+        writer.writerow(["from", "to", "kind"])
+        writer.writerows(moves)
+    try:
+        files, _ = csv_files(folder / "r.csv", "r.csv", folder / "m.csv", "m.csv")
+    except DataError as error:
+        assert {problem.file for problem in error.problems} <= {"r.csv", "m.csv"}
+        event("refused")
+        return
+    event("imported")
+    out = folder / "out"
+    out.mkdir()
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+    check_dataset_folder(out)  # what the CSV checks let through, the loader accepts
