@@ -66,7 +66,9 @@ def import_onet(
     check_target(out, force)
     with _progress_bar() as progress:
         result = import_onet(source, options, progress)
-    write_folder(out, onet_files(result, options), force=force, check=check_dataset_folder)
+        if progress is not None:
+            progress("writing and checking the dataset", 7, 8)
+        write_folder(out, onet_files(result, options), force=force, check=check_dataset_folder)
     _summary(out, result.counts, f"{onet_meta.source_entry(result.release)['title']} "
              "(USDOL/ETA, CC BY 4.0): see ATTRIBUTION.txt", result.missing_files)
 
