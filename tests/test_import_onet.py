@@ -345,6 +345,8 @@ def test_dataset_level_source_is_loaded(run: Run, release: Path) -> None:
         "Proficiency is derived from O*NET's Level ratings of each skill (LV, 0 to 7) as "
         "1 + 4 × LV / 7, rounded half up; a skill is listed when its Importance (IM, 1 to 5) "
         "is at least 3.5.")
+    assert {role.source for role in dataset.roles.values()} == {("onet-30-1",)}
+    assert {move.source for move in dataset.progressions} == {("onet-30-1",)}
     [source] = dataset.sources.values()
     assert (source.id, source.title, source.kind, source.license, source.publisher) == (
         "onet-30-1", "O*NET 30.1 Database", "database", "CC BY 4.0", onet_meta.PUBLISHER)
@@ -611,3 +613,16 @@ def test_no_occupation_with_a_job_zone(run: Run, release: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         3, "db_30_1_text/Job Zones.txt:1: no occupation has a Job Zone: nothing to import\n")
     assert not Path("out").exists()
+
+
+def test_switch_off_writes_no_framework_or_sources(run: Run, release: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerpath.importers import onet_out
+
+    monkeypatch.setattr(onet_out, "WRITE_FRAMEWORK", False)
+    imported(run, release)
+    text = Path("onet-data/roles.yaml").read_text(encoding="utf-8")
+    assert "framework:" not in text and "sources:" not in text and "source:" not in text
+    dataset = load_dataset("onet-data")
+    assert (dataset.framework.source, dict(dataset.sources)) == (None, {})
+    assert Path("onet-data/ATTRIBUTION.txt").exists()
