@@ -102,12 +102,14 @@ def _import(folder: Path, options: OnetOptions, progress: Progress | None) -> On
     if not imported:
         zones = str(folder / "Job Zones.txt")
         raise DataError([Problem(zones, 1, 0, "no occupation has a Job Zone: nothing to import")])
-    names = claim_names(imported, alternates, slug, counts)
+    name_counts: dict[str, int] = {}
+    names = claim_names(imported, alternates, slug, name_counts)
     roles = [_role(occupation, names[occupation.code], options.max_tasks) for occupation in imported]
     counts["roles"] = len(roles)
     counts["left out: no Job Zone"] = len(occupations) - len(roles)
     counts["skills"] = sum(len(role.skills) for role in roles)
     counts["responsibilities"] = sum(len(role.responsibilities) for role in roles)
+    counts.update(name_counts)
     ids = {occupation.code: names[occupation.code][0] for occupation in imported}
     moves = _moves(related, occupations, ids, options, counts)
     if progress is not None:
