@@ -626,3 +626,12 @@ def test_switch_off_writes_no_framework_or_sources(run: Run, release: Path,
     dataset = load_dataset("onet-data")
     assert (dataset.framework.source, dict(dataset.sources)) == (None, {})
     assert Path("onet-data/ATTRIBUTION.txt").exists()
+
+
+def test_long_cells_are_clipped_in_messages(run: Run, release: Path) -> None:
+    rows = release_rows()
+    broken(rows, "Job Zones.txt", 2, [CEO, "9" * 500, "d", "s"])
+    write_release(release, rows)
+    result = run("import", "onet", release.name, "-o", "out")
+    assert result.stderr == ("db_30_1_text/Job Zones.txt:2: 'Job Zone' must be a whole number "
+                             f"from 1 to 5, got '{'9' * 59}…'\n")

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from careerpath.errors import DataError, Problem
+from careerpath.importers.tsv import clip
 from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years
 from careerpath.schema import ID_PATTERN
 
@@ -49,7 +50,7 @@ class CsvRow:
     def flag(self, column: str) -> bool:
         text = self.cells.get(column, "").strip().casefold()
         if text not in _FLAGS:
-            self.problem(f"'{column}' must be true or false (or empty), got '{text}'")
+            self.problem(f"'{column}' must be true or false (or empty), got '{clip(text)}'")
         return _FLAGS.get(text, False)
 
     def texts(self, column: str) -> tuple[str, ...]:
@@ -109,7 +110,7 @@ def _level(row: CsvRow) -> int | None:
     if text is None:
         return None
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        row.problem(f"level must be a whole number >= 1, got '{text}'")
+        row.problem(f"level must be a whole number >= 1, got '{clip(text)}'")
         return None
     return int(text)
 
@@ -163,7 +164,7 @@ def _years(row: CsvRow) -> Years | None:
     except ValueError:
         numbers = [-1.0]
     if any(not 0 <= number < 1e6 for number in numbers) or numbers[0] > numbers[-1]:
-        row.problem(f"years must be a number >= 0 or a range 'min; max', got '{text}'")
+        row.problem(f"years must be a number >= 0 or a range 'min; max', got '{clip(text)}'")
         return None
     return Years(numbers[0], numbers[-1])
 
@@ -174,7 +175,7 @@ def read_moves(path: Path, name: str, problems: list[Problem]) -> list[tuple[Pro
         source, target = row.text("from", required=True), row.text("to", required=True)
         kind = row.text("kind") or "promotion"
         if kind not in MOVE_KINDS:
-            row.problem(f"kind must be 'promotion' or 'lateral', got '{kind}'")
+            row.problem(f"kind must be 'promotion' or 'lateral', got '{clip(kind)}'")
         years = _years(row)
         if source is not None and target is not None and kind in MOVE_KINDS:
             moves.append((Progression(source, target, kind, years, row.text("note"),

@@ -21,7 +21,7 @@ from pathlib import Path
 from careerpath.errors import DataError, Problem
 from careerpath.importers import onet_meta as meta
 from careerpath.importers.onet_names import claim_names
-from careerpath.importers.tsv import Row, Table, read_table
+from careerpath.importers.tsv import Row, Table, clip, read_table
 from careerpath.model import Progression, Role
 
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
@@ -130,7 +130,7 @@ def _occupations(table: Table | None) -> dict[str, Occupation]:
             continue
         folded = title.casefold()
         if folded in titles:
-            row.problem(f"duplicate title '{title}' (first at line {titles[folded]})")
+            row.problem(f"duplicate title '{clip(title)}' (first at line {titles[folded]})")
             continue
         titles[folded] = row.line
         occupations[code] = Occupation(code, title, row.get("Description"), row.line)
@@ -142,7 +142,7 @@ def _code(row: Row, column: str) -> str | None:
     if code is None:
         return None
     if not meta.CODE_PATTERN.match(code):
-        row.problem(f"'{column}' must be an O*NET-SOC code like 11-1021.00, got '{code}'")
+        row.problem(f"'{column}' must be an O*NET-SOC code like 11-1021.00, got '{clip(code)}'")
         return None
     if code[:2] not in meta.SOC_MAJOR_GROUPS:
         row.problem(f"unknown SOC major group '{code[:2]}' in code {code}")
@@ -223,7 +223,7 @@ def _related(table: Table | None, occupations: dict[str, Occupation]) -> list[Re
         target = _known(row, "Related O*NET-SOC Code", occupations)
         tier, index = row.required("Relatedness Tier"), row.integer("Index", 1)
         if tier is not None and tier not in meta.TIERS:
-            row.problem(f"unknown Relatedness Tier '{tier}'; expected one of: {', '.join(meta.TIERS)}")
+            row.problem(f"unknown Relatedness Tier '{clip(tier)}'; expected one of: {', '.join(meta.TIERS)}")
             continue
         if source is not None and target is not None and tier is not None and index is not None:
             rows.append((meta.TIERS.index(tier), tier, index, source.code, target.code))

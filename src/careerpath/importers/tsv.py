@@ -14,6 +14,12 @@ from pathlib import Path
 from careerpath.errors import Problem
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """A cell's text as quoted in a message: one line, at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class Row:
     """One data row: its line number and its cells by column name."""
 
@@ -50,7 +56,7 @@ class Row:
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            self.problem(f"'{column}' must be a number, got '{text}'")
+            self.problem(f"'{column}' must be a number, got '{clip(text)}'")
             return None
         if not low <= value <= high:
             self.problem(f"'{column}' must be from {low:g} to {high:g}, got {text}")
@@ -64,7 +70,7 @@ class Row:
         if not (text.isascii() and text.isdigit()) or int(text) < low or (
                 high is not None and int(text) > high):
             wanted = f"from {low} to {high}" if high is not None else f">= {low}"
-            self.problem(f"'{column}' must be a whole number {wanted}, got '{text}'")
+            self.problem(f"'{column}' must be a whole number {wanted}, got '{clip(text)}'")
             return None
         return int(text)
 
