@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
 
 
 def import_onet(
+    ctx: typer.Context,
     folder: Annotated[str, typer.Argument(metavar="DIR", help="An unzipped O*NET text release.")],
     output: OutArg,
     force: ForceOpt = False,
@@ -64,7 +65,7 @@ def import_onet(
     options = OnetOptions(Decimal(repr(min_importance)), max_tasks, _tiers(tiers),
                           include_downward, release)
     check_target(out, force)
-    with _progress_bar() as progress:
+    with _progress_bar(ctx) as progress:
         result = import_onet(source, options, progress)
         if progress is not None:
             progress("writing and checking the dataset", 7, 8)
@@ -119,13 +120,13 @@ class _NoBar:
         return None
 
 
-def _progress_bar() -> Any:
+def _progress_bar(ctx: typer.Context) -> Any:
     """A progress callback drawing a bar on stderr when it is a terminal, else None."""
     if not sys.stderr.isatty():
         return _NoBar()
     from careerpath.render.progress import progress_bar
 
-    return progress_bar()
+    return progress_bar(no_color=bool(getattr(ctx.find_root().obj, "no_color", False)))
 
 
 def _count(number: int, noun: str) -> str:
