@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from careerpath import __version__, cmd_lint, cmd_site, commands, commands_me
+from careerpath import __version__, cmd_import, cmd_lint, cmd_site, commands, commands_me
 from careerpath.cli_common import State
 from careerpath.errors import CareerPathError
 from careerpath.textsafe import visible
@@ -100,6 +100,7 @@ commands.register(app)
 commands_me.register(app)
 cmd_lint.register(app)
 cmd_site.register(app)
+cmd_import.register(app)
 
 
 def main() -> None:

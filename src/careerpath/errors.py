@@ -48,7 +48,8 @@ class DatasetMissing(CareerPathError):
 
 
 class Problem(NamedTuple):
-    """One located problem in a data file. Line and column are 1-based."""
+    """One located problem in a data file. Line and column are 1-based; column 0
+    means the problem is about a whole line (an imported table's row)."""
 
     file: str
     line: int
@@ -56,6 +57,8 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        if not self.column:
+            return f"{self.file}:{self.line}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
