@@ -420,3 +420,23 @@ def test_init_blank_writes_a_valid_commented_template(run: Run, tmp_path: Path) 
     # the default stays the full built-in ladder
     assert run("init", tmp_path / "full").exit_code == 0
     assert len(run("roles", "--data", tmp_path / "full", "-f", "json").json()) > 2
+
+
+def test_show_cites_sources_and_says_what_is_modelled(run: Run) -> None:
+    text = " ".join(run("show", "senior-manager").stdout.split())
+    assert "Sources │ • Ecommerce Manager career guide (career guide)" in text
+    assert "the dataset's own modelling, not stated by the sources" in text
+    assert "estimates" in text  # the dataset's word on its proficiency numbers
+    card = run("show", "senior-manager", "-f", "json").json()
+    assert card["sources"] == [{"id": "ecommerce-manager-guide",
+                                "title": "Ecommerce Manager career guide",
+                                "kind": "career guide"}]
+    assert card["modelled"] is False
+
+
+@pytest.mark.parametrize("command", [["skills", "vp"], ["path", "manager", "vp"],
+                                     ["compare", "manager", "vp"]])
+def test_the_proficiency_statement_is_shown(run: Run, command: list[str]) -> None:
+    for fmt in ("text", "markdown"):
+        shown = " ".join(run(*command, "-f", fmt).stdout.split())
+        assert "none of the sources gives numbers" in shown, (command, fmt)

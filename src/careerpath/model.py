@@ -165,6 +165,26 @@ class Dataset:
     def _moves_by_pair(self) -> dict[tuple[str, str], Progression]:
         return {(p.source_id, p.target_id): p for p in self.progressions}
 
+    def citation(self, value: str) -> str:
+        """A `source` value as a reader can look it up: a listed source's title, kind,
+        publisher and licence; free text (a dataset without `sources:`) as it is."""
+        source = self.sources.get(value)
+        if source is None:
+            return value
+        kind = f" ({source.kind})" if source.kind else ""
+        extra = [part for part in (source.publisher, source.license, source.url) if part]
+        return f"{source.title}{kind}" + (f"; {', '.join(extra)}" if extra else "")
+
+    def citations(self, values: tuple[str, ...], *, modelled: bool = False) -> list[str]:
+        """Where a role's or a move's facts come from, the dataset-level source last."""
+        cited = [self.citation(value) for value in values]
+        if modelled:
+            cited.insert(0, "the dataset's own modelling, not stated by the sources")
+        own = self.framework.source
+        if own is not None and own not in values:
+            cited.append(self.citation(own))
+        return cited
+
     def moves_out(self, role_id: str) -> list[Progression]:
         return [p for p in self.progressions if p.source_id == role_id]
 

@@ -77,9 +77,18 @@ def role_dict(role: Role) -> dict[str, Any]:
     }
 
 
+def _source(dataset: Dataset, value: str) -> dict[str, Any]:
+    source = dataset.sources.get(value)
+    if source is None:
+        return {"id": None, "title": value, "kind": None}
+    return {"id": source.id, "title": source.title, "kind": source.kind}
+
+
 @render.register
 def _(answer: RoleCard, dataset: Dataset) -> str:
     card = role_dict(answer.role)
+    card["sources"] = [_source(dataset, value) for value in answer.role.source]
+    card["modelled"] = answer.role.modelled
     card["next"] = [_move(p, p.target_id) for p in answer.next]
     card["previous"] = [_move(p, p.source_id) for p in answer.previous]
     return dumps(card)

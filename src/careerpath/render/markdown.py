@@ -66,7 +66,7 @@ def _(answer: PathAnswer, dataset: Dataset) -> str:
         if count > 1:
             lines += [f"## Path {number} of {count}", ""]
         lines += _path_section(path, "###" if count > 1 else "##")
-    return document(lines)
+    return document(lines + proficiency_lines(dataset))
 
 
 def path_count_sentence(answer: PathAnswer) -> str:
@@ -136,7 +136,15 @@ def role_section(role: Role, dataset: Dataset, heading: str = "#") -> list[str]:
             [md(name), f"{level} {proficiency_label(level)}"] for name, level in ranked]), ""]
     if role.outcomes:
         lines += [f"{sub} What the business gains", "", *bullets(role.outcomes), ""]
+    cited = dataset.citations(role.source, modelled=role.modelled)
+    if cited:
+        lines += [f"{sub} Sources", "", *bullets(cited), ""]
     return lines
+
+
+def proficiency_lines(dataset: Dataset) -> list[str]:
+    said = dataset.framework.proficiency
+    return ["", f"*{md(said)}*"] if said else []
 
 
 def _levels_lines(role: Role) -> list[str]:
@@ -148,11 +156,15 @@ def _levels_lines(role: Role) -> list[str]:
 
 
 def _moves(answer: RoleCard, dataset: Dataset) -> list[str]:
+    def source(move: Any) -> str:
+        return "; ".join(md(c) for c in dataset.citations(move.source, modelled=move.modelled))
+
     rows = [[md(dataset.roles[p.source_id].title), "into this role", p.kind,
-             years_text(p.years)] for p in answer.previous]
+             years_text(p.years), md(p.note), source(p)] for p in answer.previous]
     rows += [[md(dataset.roles[p.target_id].title), "out of this role", p.kind,
-              years_text(p.years)] for p in answer.next]
-    return table(["Role", "Direction", "Kind", "Typical years"], rows) if rows else ["None."]
+              years_text(p.years), md(p.note), source(p)] for p in answer.next]
+    return table(["Role", "Direction", "Kind", "Typical years", "Note", "Source"], rows) \
+        if rows else ["None."]
 
 
 @render.register
@@ -175,7 +187,8 @@ def _(answer: RoleList, dataset: Dataset) -> str:
 def _(answer: SkillsAnswer, dataset: Dataset) -> str:
     rows = [[md(name), str(level), proficiency_label(level)] for name, level in answer.ranked]
     return document([f"# Skills: {md(answer.role.title)}", "",
-                     *table(["Skill", "Level", "Proficiency"], rows)])
+                     *table(["Skill", "Level", "Proficiency"], rows),
+                     *proficiency_lines(dataset)])
 
 
 @render.register
@@ -219,7 +232,7 @@ def _(answer: Comparison, dataset: Dataset) -> str:
                      f"{years_text(answer.path.years)}).")
         lines += ["", "Skills to build on the way:", ""]
         lines += [gap_line(gap) for gap in answer.path.skills] or ["- none"]
-    return document(lines)
+    return document(lines + proficiency_lines(dataset))
 
 
 @render.register

@@ -89,7 +89,19 @@ def _moves_text(moves: list[Progression], dataset: Dataset, outgoing: bool) -> T
         text.append(f" · {move.kind}", "dim")
         if move.years:
             text.append(f" · {typical(move.years)}", "dim")
+        if move.note:
+            text.append("\n    ").append_text(data_text(move.note, "italic"))
+        if move.modelled:
+            text.append("\n    the dataset's own modelling, not stated by the sources", "dim")
+        for cited in dataset.citations(move.source):
+            text.append("\n    source: ", "dim").append_text(data_text(cited, "dim"))
     return text or Text("none", "dim")
+
+
+def proficiency_note(dataset: Dataset) -> Text | None:
+    """The dataset's own word on where its proficiency numbers come from."""
+    said = dataset.framework.proficiency
+    return data_text(said, "dim italic", wrap=True) if said else None
 
 
 @render.register
@@ -113,11 +125,15 @@ def _(answer: RoleCard, dataset: Dataset) -> RenderableType:
     if any(role.activities.values()):
         section("Day to day, by experience", _levels_table(role))
     if role.skills:
-        section("Skills", skills_table(ranked_skills(role)))
+        note = proficiency_note(dataset)
+        section("Skills", Group(skills_table(ranked_skills(role)), *([note] if note else [])))
     if role.outcomes:
         section("What the business gains", bullets(role.outcomes))
     section("Moves into this role", _moves_text(answer.previous, dataset, outgoing=False))
     section("Moves out of this role", _moves_text(answer.next, dataset, outgoing=True))
+    cited = dataset.citations(role.source, modelled=role.modelled)
+    if cited:
+        section("Sources", bullets(cited))
     # The heading goes inside the box, where it wraps, not in its border, where
     # a narrow terminal would cut it.
     names = Text.assemble(("id: ", "dim"), data_text(role.id, "cyan"))
@@ -131,7 +147,8 @@ def _(answer: RoleCard, dataset: Dataset) -> RenderableType:
 def _(answer: PathAnswer, dataset: Dataset) -> RenderableType:
     from careerpath.render.text_path import path_view
 
-    return path_view(answer)
+    note = proficiency_note(dataset)
+    return Group(path_view(answer), note) if note else path_view(answer)
 
 
 @render.register
@@ -170,7 +187,9 @@ def _(answer: SkillsAnswer, dataset: Dataset) -> RenderableType:
     title = Text.assemble("Skills of ", data_text(answer.role.title, "bold"))
     if not answer.role.skills:
         return title.append(": none in the data")
-    return Group(title, Padding(skills_table(answer.ranked), (0, 0, 0, 2), expand=False))
+    note = proficiency_note(dataset)
+    return Group(title, Padding(skills_table(answer.ranked), (0, 0, 0, 2), expand=False),
+                 *([note] if note else []))
 
 
 def _levels_table(role: Role) -> RenderableType:
@@ -197,7 +216,8 @@ def _(answer: LevelsAnswer, dataset: Dataset) -> RenderableType:
 def _(answer: Comparison, dataset: Dataset) -> RenderableType:
     from careerpath.render.text_compare import comparison
 
-    return comparison(answer, dataset)
+    note = proficiency_note(dataset)
+    return Group(comparison(answer, dataset), note) if note else comparison(answer, dataset)
 
 
 @render.register
