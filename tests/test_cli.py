@@ -424,7 +424,7 @@ def test_init_blank_writes_a_valid_commented_template(run: Run, tmp_path: Path) 
 
 def test_show_cites_sources_and_says_what_is_modelled(run: Run) -> None:
     text = " ".join(run("show", "senior-manager").stdout.split())
-    assert "Sources │ • Ecommerce Manager career guide (career guide)" in text
+    assert "│ Sources │ │ • Ecommerce Manager career guide (career guide) │" in text
     assert "the dataset's own modelling, not stated by the sources" in text
     assert "estimates" in text  # the dataset's word on its proficiency numbers
     card = run("show", "senior-manager", "-f", "json").json()
