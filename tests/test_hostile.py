@@ -75,7 +75,7 @@ def every_answer(dataset: Any) -> list[Any]:
     from careerpath.graph import PathQuery, find_paths, reachable
 
     a, b = dataset.roles["a"], dataset.roles["b"]
-    path = find_paths(dataset, PathQuery("a", "b"))
+    path = find_paths(dataset, PathQuery("a", "b")).paths
     return [queries.list_roles(dataset), queries.role_card(dataset, a),
             queries.PathAnswer(a, b, path), queries.NextAnswer(a, 1, reachable(dataset, "a", 1)),
             queries.SkillsAnswer(a), queries.levels(a), queries.compare(a, b, path[0]),

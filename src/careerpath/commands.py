@@ -87,7 +87,7 @@ def path(
     query = PathQuery(start.id, end.id, count, fastest,
                       tuple(_role(ctx, name).id for name in via or []),
                       tuple(_role(ctx, name).id for name in avoid or []), promotions_only)
-    result = PathAnswer(start, end, find_paths(dataset, query))
+    result = PathAnswer(start, end, find_paths(dataset, query).paths)
     answer(ctx, result, fmt, output, force, DIAGRAM_FORMATS)
 
 
@@ -155,7 +155,7 @@ def compare(ctx: typer.Context,
     found = None
     if first.id != second.id:
         try:
-            found = find_paths(dataset, PathQuery(first.id, second.id))[0]
+            found = find_paths(dataset, PathQuery(first.id, second.id)).paths[0]
         except NoAnswer:
             found = None
     answer(ctx, compare_roles(first, second, found), fmt, output, force, TABLE_FORMATS)
