@@ -221,13 +221,19 @@ def test_counts_are_honest(data: Dataset) -> None:
 def test_a_budget_that_runs_out_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     from careerpath import pathsearch
 
-    monkeypatch.setattr(pathsearch, "SEARCH_BUDGET", 40)
+    monkeypatch.setattr(pathsearch, "SEARCH_BUDGET", 60)
     found = find_paths(layers(), PathQuery("s", "t", limit=1_000_000_000))
     assert found.stopped_early and found.total is None and found.more is None
-    assert found.examined == 40 and 0 < len(found.paths) < 40
+    assert 60 <= found.examined < 68 and 1 < len(found.paths) < 60
     assert ids(found)[0] == ["s", "l1-0", "l2-0", "l3-0", "l4-0", "l5-0", "t"]
+    # Out of budget before any path: a depth-first dive finds one to show ...
     monkeypatch.setattr(pathsearch, "SEARCH_BUDGET", 3)
-    with pytest.raises(NoAnswer, match=r"^searched 3 candidates without finding a path from s "
+    dived = find_paths(layers(), PathQuery("s", "t", limit=3, via=("l3-7", "l2-5")))
+    assert ids(dived) == [["s", "l1-0", "l2-5", "l3-7", "l4-0", "l5-0", "t"]]
+    assert (dived.more, dived.stopped_early, dived.total) == (None, True, None)
+    # ... and when that runs out too, the answer says a path may exist.
+    monkeypatch.setattr(pathsearch, "DIVE_BUDGET", 3)
+    with pytest.raises(NoAnswer, match=r"^searched 16 candidates without finding a path from s "
                                        r"to t through l3-7, l2-5; one may exist — try fewer"):
         find_paths(layers(), PathQuery("s", "t", via=("l3-7", "l2-5")))
 

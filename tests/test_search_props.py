@@ -135,13 +135,15 @@ def test_a_budget_that_runs_out_never_lies(draw: st.DataObject, budget: int) -> 
         except NoAnswer as error:
             if not expected:  # honest either way: proven, or "one may exist"
                 return
-            assert "one may exist" in str(error) and f"searched {budget} candidates" in str(error)
+            assert "one may exist" in str(error)
             return
     shown = [list(p.roles) for p in found.paths]
     assert 0 < len(shown) <= query.limit
     assert all(path in expected for path in shown)
     assert shown == sorted(shown, key=lambda p: documented_key(data, p, query.fastest))
-    assert found.examined <= budget + pathsearch.COUNT_BUDGET
+    # The last step may overshoot by one role's extensions; then a count, or a dive.
+    assert found.examined <= budget + len(data.roles) + max(pathsearch.COUNT_BUDGET,
+                                                            pathsearch.DIVE_BUDGET)
     if found.stopped_early:
         assert found.total is None and found.more is not False
         assert found.more is None or len(expected) > len(shown)

@@ -116,6 +116,8 @@ def state_distances(target: str, into: dict[str, dict[str, int]], bits: dict[str
     set of vias seen was `seen` or `seen` without `here`'s bit; a role's own
     bit is always set once one stands on it.
     """
+    if len(roles) << len(bits) > STATE_BUDGET:
+        return None  # more states than steps allowed: not worth trying
     goal = (target, (1 << len(bits)) - 1)
     done: dict[tuple[str, int], int] = {}
     queue = [(0, goal)]

@@ -28,10 +28,12 @@ from careerpath.pathcost import (
     via_bound,
 )
 
-# Partial paths the search may take from its queue before it stops early.
-SEARCH_BUDGET = 200_000
-# Once the answer is complete, further steps it may spend to learn the exact total.
-COUNT_BUDGET = 2_000
+# Partial paths (candidates) the search may examine before it stops early.
+SEARCH_BUDGET = 600_000
+# Once the answer is complete, further candidates it may examine to learn the exact total.
+COUNT_BUDGET = 10_000
+# Stopped early without a path: candidates a depth-first dive may examine to find any one.
+DIVE_BUDGET = 100_000
 
 
 class PathQuery(NamedTuple):
@@ -129,52 +131,74 @@ class _Search:
         self.out, self.bits, self.bound, self.target = moves.out, bits, bound, target
         self.all_seen = (1 << len(bits)) - 1
         self.queue: list[_Entry] = []
+        self.examined = 0  # partial paths whose bound was computed
 
     def run(self, source: str, limit: int) -> _Found:
         start = self.bound(source, 0)
         assert start is not None
         self.queue = [(start, (source,), 0, 0, None, 0)]
         paths: list[tuple[str, ...]] = []
-        examined = 0
-        while self.queue and len(paths) <= limit and examined < SEARCH_BUDGET:
-            examined += 1
+        while self.queue and len(paths) <= limit and self.examined < SEARCH_BUDGET:
             path = self.step()
             if path is not None:
                 paths.append(path)
         if len(paths) > limit:  # the answer is complete; is the total cheap to learn?
-            extra = 0
-            while self.queue and extra < COUNT_BUDGET:
-                extra += 1
+            spent = self.examined
+            while self.queue and self.examined < spent + COUNT_BUDGET:
                 if self.step() is not None:
                     paths.append(paths[-1])  # only counted
             total = None if self.queue else len(paths)
-            return _Found(paths[:limit], True, False, examined + extra, total)
+            return _Found(paths[:limit], True, False, self.examined, total)
         if not self.queue:
-            return _Found(paths, False, False, examined, len(paths))
-        unproven = self.complete_in_queue()
-        shown = (paths + unproven)[:limit]
-        more = True if len(paths) + len(unproven) > limit else None
-        return _Found(shown, more, True, examined, None)
+            return _Found(paths, False, False, self.examined, len(paths))
+        found = paths + self.complete_in_queue()
+        if not found:
+            any_one = self.dive(source)
+            found = [] if any_one is None else [any_one]
+        more = True if len(found) > limit else None
+        return _Found(found[:limit], more, True, self.examined, None)
 
     def step(self) -> tuple[str, ...] | None:
         """Take the best entry; return it if it is a whole path, else extend it."""
         _, path, cost, seen, group, index = heapq.heappop(self.queue)
         if group is not None and index + 1 < len(group[3]):
             self.push(group, index + 1)
-        last = path[-1]
-        if last == self.target:
+        if path[-1] == self.target:
             return path
-        extensions = []
-        for role, move_cost in self.out.get(last, {}).items():
+        extensions = self.extensions(path, cost, seen)
+        if extensions:
+            self.push((path, cost, seen, [role for _, role, _ in extensions]), 0)
+        return None
+
+    def extensions(self, path: tuple[str, ...], cost: int,
+                   seen: int) -> list[tuple[int, str, int]]:
+        """(bound, role, vias seen) of each extension that can still finish, best first."""
+        found = []
+        for role, move_cost in self.out.get(path[-1], {}).items():
             if role in path:
                 continue
+            self.examined += 1
             now_seen = seen | self.bits.get(role, 0)
             rest = self.rest(role, now_seen)
             if rest is not None:
-                extensions.append((cost + move_cost + rest, role))
-        if extensions:
-            extensions.sort()
-            self.push((path, cost, seen, [role for _, role in extensions]), 0)
+                found.append((cost + move_cost + rest, role, now_seen))
+        found.sort()
+        return found
+
+    def dive(self, source: str) -> tuple[str, ...] | None:
+        """Depth first, best extension first: any one whole path, within DIVE_BUDGET.
+
+        Used when the ordered search ran out of budget before finishing any path
+        (many vias): a path it finds is shown, marked as found after stopping early.
+        """
+        stack = [((source,), 0, 0)]
+        stop = self.examined + DIVE_BUDGET
+        while stack and self.examined < stop:
+            path, cost, seen = stack.pop()
+            if path[-1] == self.target:
+                return path
+            for _, role, now_seen in reversed(self.extensions(path, cost, seen)):
+                stack.append(((*path, role), cost + self.out[path[-1]][role], now_seen))
         return None
 
     def rest(self, role: str, seen: int) -> int | None:
