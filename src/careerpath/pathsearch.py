@@ -191,7 +191,7 @@ class _Search:
         Used when the ordered search ran out of budget before finishing any path
         (many vias): a path it finds is shown, marked as found after stopping early.
         """
-        stack = [((source,), 0, 0)]
+        stack: list[tuple[tuple[str, ...], int, int]] = [((source,), 0, 0)]
         stop = self.examined + DIVE_BUDGET
         while stack and self.examined < stop:
             path, cost, seen = stack.pop()
