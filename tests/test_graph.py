@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from careerpath import NoAnswer, load_dataset
 from careerpath.errors import UsageError
-from careerpath.graph import PathQuery, descendants, find_paths, reachable
+from careerpath.graph import PathQuery, PathSearch, descendants, find_paths, reachable
 from careerpath.model import Dataset
 
 
@@ -21,7 +21,7 @@ def data(small: Path) -> Dataset:
 
 def routes(data: Dataset, **options: object) -> list[list[str]]:
     query = PathQuery("analyst", "head-of-data", **options)  # type: ignore[arg-type]
-    return [list(path.roles) for path in find_paths(data, query)]
+    return [list(path.roles) for path in find_paths(data, query).paths]
 
 
 def test_default_is_fewest_moves_even_through_a_skip_level(data: Dataset) -> None:
@@ -72,7 +72,7 @@ def test_avoid_and_promotions_only(data: Dataset) -> None:
 
 
 def test_years_add_up(data: Dataset) -> None:
-    path = find_paths(data, PathQuery("analyst", "head-of-data", limit=2))[1]
+    path = find_paths(data, PathQuery("analyst", "head-of-data", limit=2)).paths[1]
     assert path.years is not None and (path.years.min, path.years.max) == (8, 10)
 
 
@@ -106,44 +106,144 @@ def test_reachable_depth_and_first_move(data: Dataset) -> None:
 
 def test_builtin_headline_path() -> None:
     data = load_dataset()
-    path = find_paths(data, PathQuery("ecommerce-coordinator", "chief-digital-officer"))[0]
+    path = find_paths(data, PathQuery("ecommerce-coordinator", "chief-digital-officer")).paths[0]
     assert path.roles == ("ecommerce-coordinator", "ecommerce-manager", "ecommerce-director",
                           "vp-of-ecommerce", "chief-digital-officer")
-    senior = find_paths(data, PathQuery("ecommerce-director", "vp-of-ecommerce", limit=5))
+    senior = find_paths(data, PathQuery("ecommerce-director", "vp-of-ecommerce", limit=5)).paths
     assert [p.roles[1] for p in senior][:2] == ["vp-of-ecommerce", "senior-ecommerce-director"]
 
 
-def _random_dataset(edges: list[tuple[int, int, int, bool]]) -> Dataset:
+
+# Regressions from issue 9: each builds the awkward graph in memory, by ids.
+
+def dataset(levels: dict[str, int],
+            moves: list[tuple[str, str, tuple[float, float] | None]]) -> Dataset:
     from careerpath.model import Progression, Role, Years
 
-    roles = {f"r{i}": Role(f"r{i}", f"Role {i}", 1 + i // 3) for i in range(9)}
-    moves, seen = [], set()
-    for a, b, years, lateral in edges:
-        source, target = f"r{a}", f"r{b}"
-        if a == b or (a, b) in seen:
-            continue
-        seen.add((a, b))
-        promotion = roles[target].level > roles[source].level and not lateral
-        moves.append(Progression(source, target, "promotion" if promotion else "lateral",
-                                 Years(years, years + years % 2)))
-    return Dataset(roles, tuple(moves))
+    roles = {i: Role(i, i.upper(), level) for i, level in levels.items()}
+    return Dataset(roles, tuple(
+        Progression(a, b, "promotion" if levels[b] > levels[a] else "lateral",
+                    None if years is None else Years(*years)) for a, b, years in moves))
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8), st.integers(1, 4),
-                          st.booleans()), max_size=30),
-       st.lists(st.integers(1, 7), max_size=2, unique=True), st.booleans())
-def test_best_path_agrees_with_enumerating_simple_paths(
-        edges: list[tuple[int, int, int, bool]], vias: list[int], fastest: bool) -> None:
-    """The one-search answer equals the first of networkx's k-shortest simple paths."""
-    from careerpath.graph import _alternatives, _weighted_edges
+def ids(found: PathSearch) -> list[list[str]]:
+    return [list(path.roles) for path in found.paths]
 
-    data = _random_dataset(edges)
-    query = PathQuery("r0", "r8", fastest=fastest, via=tuple(f"r{v}" for v in vias))
-    via_ids = list(query.via)
-    enumerated = _alternatives(data, _weighted_edges(data, query), query, via_ids)
-    try:
-        found = [list(find_paths(data, query)[0].roles)]
-    except NoAnswer:
-        found = []
-    assert found == enumerated[:1]
+
+def test_a_mix_of_moves_with_and_without_years_does_not_crash() -> None:
+    # It did: the old Dijkstra's "no distance" sentinel -1 made a+b's cost look optimal.
+    mixed = dataset({"a": 1, "b": 2, "t": 2}, [("a", "t", (2, 2)), ("a", "b", None)])
+    found = find_paths(mixed, PathQuery("a", "t", limit=5))
+    assert (ids(found), found.more, found.total) == ([["a", "t"]], False, 1)
+    assert ids(find_paths(mixed, PathQuery("a", "t", fastest=True))) == [["a", "t"]]
+
+
+def test_moves_without_years_count_after_moves_with_years() -> None:
+    data = dataset({"s": 1, "x": 2, "y": 2, "t": 3},
+                   [("s", "x", None), ("x", "t", (0, 0)), ("s", "y", (5, 9)), ("y", "t", (5, 9))])
+    assert ids(find_paths(data, PathQuery("s", "t", limit=2))) == [["s", "y", "t"],
+                                                                    ["s", "x", "t"]]
+
+
+def test_zero_and_fractional_years() -> None:
+    data = dataset({"s": 1, "x": 2, "y": 2, "t": 3}, [
+        ("s", "t", (1, 1)), ("s", "x", (0, 0)), ("x", "t", (0, 0.25)),  # 0.125 -> 13 units
+        ("s", "y", (0.005, 0.005)), ("y", "t", (0.06, 0.06))])  # 1 unit + 6 units = 7
+    assert ids(find_paths(data, PathQuery("s", "t", limit=3))) == [
+        ["s", "t"], ["s", "y", "t"], ["s", "x", "t"]]
+    assert ids(find_paths(data, PathQuery("s", "t", limit=3, fastest=True))) == [
+        ["s", "y", "t"], ["s", "x", "t"], ["s", "t"]]
+
+
+def test_year_units_round_half_up_at_the_midpoint() -> None:
+    from careerpath.model import Years
+    from careerpath.pathcost import year_units
+
+    assert [year_units(Years(a, b)) for a, b in [(0, 0), (0, 0.25), (0.005, 0.005), (1, 3),
+                                                 (0.25, 0)]] == [0, 13, 1, 200, 13]
+    assert year_units(None) is None
+
+
+def test_repeated_vias_are_one_via_and_ends_are_dropped(data: Dataset) -> None:
+    once = routes(data, via=("data-scientist",), limit=5)
+    assert once == [["analyst", "data-scientist", "analytics-manager", "head-of-data"],
+                    ["analyst", "senior-analyst", "data-scientist", "analytics-manager",
+                     "head-of-data"]]
+    assert routes(data, via=("data-scientist", "data-scientist", "analyst", "head-of-data"),
+                  limit=5) == once
+
+
+def test_a_role_both_via_and_avoided_is_a_usage_error(data: Dataset) -> None:
+    with pytest.raises(UsageError, match="--via and --avoid both name 'data-scientist'"):
+        find_paths(data, PathQuery("analyst", "head-of-data", via=("data-scientist",),
+                                   avoid=("data-scientist",)))
+
+
+def test_no_path_when_the_vias_need_a_role_twice() -> None:
+    # s -> x -> v1 -> x -> v2 -> t is a walk, not a path: proven after searching, not guessed.
+    data = dataset({"s": 1, "x": 2, "v1": 2, "v2": 2, "t": 3},
+                   [("s", "x", None), ("x", "v1", None), ("v1", "x", None), ("x", "v2", None),
+                    ("v2", "t", None)])
+    with pytest.raises(NoAnswer, match=r"^no path from s to t \(through v1, v2\); from s you "
+                                       "can reach t, v1, v2, x$"):
+        find_paths(data, PathQuery("s", "t", via=("v1", "v2")))
+
+
+def layers(count: int = 5, width: int = 8) -> Dataset:
+    """A start, `count` layers of `width` fully connected roles, an end; no years."""
+    names = [["s"], *([f"l{i}-{j}" for j in range(width)] for i in range(1, count + 1)), ["t"]]
+    levels = {name: depth for depth, layer in enumerate(names) for name in layer}
+    return dataset(levels, [(a, b, None) for here, there in zip(names, names[1:])
+                            for a in here for b in there])
+
+
+def test_32768_tied_paths_answer_the_first_five_in_order() -> None:
+    found = find_paths(layers(), PathQuery("s", "t", limit=5))
+    assert ids(found) == [["s", "l1-0", "l2-0", "l3-0", "l4-0", "l5-0", "t"],
+                          ["s", "l1-0", "l2-0", "l3-0", "l4-0", "l5-1", "t"],
+                          ["s", "l1-0", "l2-0", "l3-0", "l4-0", "l5-2", "t"],
+                          ["s", "l1-0", "l2-0", "l3-0", "l4-0", "l5-3", "t"],
+                          ["s", "l1-0", "l2-0", "l3-0", "l4-0", "l5-4", "t"]]
+    assert (found.more, found.stopped_early, found.total) == (True, False, None)
+    from careerpath.pathsearch import COUNT_BUDGET
+
+    assert found.examined < 100 + COUNT_BUDGET  # then it tried, in vain, to count them all
+
+
+def test_counts_are_honest(data: Dataset) -> None:
+    every = find_paths(data, PathQuery("analyst", "head-of-data", limit=10))
+    assert (len(every.paths), every.more, every.total, every.stopped_early) == (4, False, 4, False)
+    some = find_paths(data, PathQuery("analyst", "head-of-data", limit=2))
+    assert (len(some.paths), some.more, some.total, some.stopped_early) == (2, True, 4, False)
+
+
+def test_a_budget_that_runs_out_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerpath import pathsearch
+
+    monkeypatch.setattr(pathsearch, "SEARCH_BUDGET", 60)
+    found = find_paths(layers(), PathQuery("s", "t", limit=1_000_000_000))
+    assert found.stopped_early and found.total is None and found.more is None
+    assert 60 <= found.examined < 68 and 1 < len(found.paths) < 60
+    assert ids(found)[0] == ["s", "l1-0", "l2-0", "l3-0", "l4-0", "l5-0", "t"]
+    # Out of budget before any path: a depth-first dive finds one to show ...
+    monkeypatch.setattr(pathsearch, "SEARCH_BUDGET", 3)
+    dived = find_paths(layers(), PathQuery("s", "t", limit=3, via=("l3-7", "l2-5")))
+    assert ids(dived) == [["s", "l1-0", "l2-5", "l3-7", "l4-0", "l5-0", "t"]]
+    assert (dived.more, dived.stopped_early, dived.total) == (None, True, None)
+    # ... and when that runs out too, the answer says a path may exist.
+    monkeypatch.setattr(pathsearch, "DIVE_BUDGET", 3)
+    with pytest.raises(NoAnswer, match=r"^searched 16 candidates without finding a path from s "
+                                       r"to t through l3-7, l2-5; one may exist — try fewer"):
+        find_paths(layers(), PathQuery("s", "t", via=("l3-7", "l2-5")))
+
+
+def test_mixed_years_on_the_command_line(make_dataset: Callable[..., Path],
+                                         run: Callable[..., Any]) -> None:
+    folder = make_dataset(
+        "roles:\n  - {id: a, title: A, level: 1}\n  - {id: b, title: B, level: 2}\n"
+        "  - {id: t, title: T, level: 2}\n",
+        "progressions:\n  - {from: a, to: t, years: 2}\n  - {from: a, to: b}\n")
+    for command in ("path", "compare"):
+        result = run("--data", folder, command, "a", "t", "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        assert result.json()["path" if command == "compare" else "paths"] is not None

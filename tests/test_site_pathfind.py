@@ -68,7 +68,7 @@ def random_queries(rng: random.Random, dataset: Dataset) -> list[PathQuery]:
 
 def python_answer(dataset: Dataset, query: PathQuery) -> Any:
     try:
-        return find_paths(dataset, query)[0].roles
+        return find_paths(dataset, query).paths[0].roles
     except NoAnswer:
         return "no path"
     except UsageError:

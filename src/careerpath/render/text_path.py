@@ -145,8 +145,10 @@ def count_line(answer: PathAnswer) -> Text:
     if answer.stopped_early:
         return Text(f"Searched {plural(answer.examined, 'candidate')} and stopped: showing the "
                     f"{shown} found; more may exist.", "yellow")
+    total = f" ({answer.total} in all)" if answer.total else ""
+    if answer.more and len(answer.paths) == 1:
+        return Text(f"The best of several paths{total}; --all lists the others.", "dim")
     if answer.more:
-        total = f" ({answer.total} in all)" if answer.total else ""
         return Text(f"{shown} shown; more exist{total}.")
     if answer.more is None and len(answer.paths) > 1:
         return Text(f"{shown}.")

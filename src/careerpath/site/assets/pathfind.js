@@ -81,6 +81,10 @@
       return failure("'avoid' names '" + (avoid.has(source) ? source : target) + "', an end of the path itself");
     }
     if (source === target) { return failure("the path starts and ends at '" + source + "'; choose two different roles"); }
+    var clash = (query.via || []).filter(function (v) { return avoid.has(v); });
+    if (clash.length) {
+      return failure("'" + clash[0] + "' is both a role to pass through and one to avoid");
+    }
     var vias = [];
     (query.via || []).forEach(function (v) { if (v !== source && v !== target && vias.indexOf(v) < 0) { vias.push(v); } });
     if (vias.length > 12) { return failure("choose at most 12 roles to pass through"); }
