@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.easiest import easiest_paths, year_units
+from careerpath.easiest import easiest_paths
 from careerpath.model import Dataset, Progression, Role, Years
+from careerpath.pathcost import year_units
 from conftest import Result
 
 Run = Callable[..., Result]
@@ -177,7 +178,7 @@ def oracle(data: Dataset, have: dict[str, int], options: dict[str, object]) -> l
             for name, need in data.roles[role_id].skills.items():
                 held[name] = max(held.get(name, 0), need)
         points = sum(max(0, level - have.get(name, 0)) for name, level in held.items())
-        units = [year_units(graph[a][b]["move"]) for a, b in itertools.pairwise(path)]
+        units = [year_units(graph[a][b]["move"].years) for a, b in itertools.pairwise(path)]
         keys.append((points, len(path) - 1, sum(u is None for u in units),
                      sum(u or 0 for u in units), tuple(path)))
     return [list(key[-1]) for key in sorted(keys)]

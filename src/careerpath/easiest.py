@@ -14,11 +14,11 @@ it runs out the answer says the search stopped early.
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
 from careerpath.model import CareerPath, Dataset, Progression
+from careerpath.pathcost import year_units
 
 BUDGET = 200_000
 
@@ -35,13 +35,6 @@ class _Partial(NamedTuple):
     key: tuple[int, int, int, int, tuple[str, ...]]
     held: dict[str, int]  # highest level needed so far (target included)
     seen: frozenset[str]  # vias passed
-
-
-def year_units(move: Progression) -> int | None:
-    """Hundredths of a year at the midpoint of the typical range (None: unknown)."""
-    if move.years is None:
-        return None
-    return math.floor((move.years.min + move.years.max) * 50 + 0.5)
 
 
 def _gain(held: dict[str, int], skills: Mapping[str, int], have: Mapping[str, int]) -> int:
@@ -95,7 +88,7 @@ def easiest_paths(dataset: Dataset, source: str, target: str, have: Mapping[str,
             if nxt in roles or nxt not in useful:
                 continue
             skills = dataset.roles[nxt].skills
-            units = year_units(move)
+            units = year_units(move.years)
             key = (points + _gain(partial.held, skills, have), moves + 1,
                    unknown + (units is None), years + (units or 0), (*roles, nxt))
             heapq.heappush(heap, _Partial(key, _raised(partial.held, skills),
