@@ -43,7 +43,12 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        # One line whatever the data holds: an id with a newline in it must not
+        # forge another `FILE:LINE:COL` line in the report. Line 0: the whole file.
+        from careerpath.textsafe import escaped
+
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return escaped(f"{where}: {self.message}")
 
 
 class DataError(CareerPathError):

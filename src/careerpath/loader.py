@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,8 +44,14 @@ def locate(data_dir: str | None = None) -> DataSource:
     if given is None:
         return builtin_source()
     folder = Path(given)
-    if not folder.is_dir():
-        origin = "--data" if data_dir else DATA_ENV
+    origin = "--data" if data_dir else DATA_ENV
+    try:
+        is_folder = stat.S_ISDIR(os.stat(folder).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        is_folder = False
+    except OSError as error:  # a folder above it unreadable, a name too long, a loop
+        raise UsageError(f"{origin}: cannot open '{given}': {error.strerror}") from None
+    if not is_folder:
         raise UsageError(f"{origin}: '{given}' is not a folder (a dataset folder holds "
                          f"{ROLES_FILE} and {PROGRESSIONS_FILE})")
     return DataSource(folder / ROLES_FILE, folder / PROGRESSIONS_FILE, given)
@@ -98,11 +105,40 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     return dataset
 
 
+class NotRegularFile(OSError):
+    """A data file that is a device, a pipe or a folder: never read (it could hang or
+    never end)."""
+
+
+class FileTooLarge(OSError):
+    """A data file over MAX_FILE_BYTES: refused before a byte of it is read."""
+
+
 def _read_bytes(path: Path) -> bytes | OSError:
+    """The file's bytes, or the reason it cannot be used, without ever reading more
+    than the size limit or blocking on a FIFO."""
+    from careerpath.yamlread import MAX_FILE_BYTES
+
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer must not hang; a regular
+        # file ignores it.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         return error
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or a pipe"
+                return NotRegularFile(0, f"not a regular file ({kind}); a dataset file "
+                                      "must be a plain file")
+            if info.st_size > MAX_FILE_BYTES:
+                return FileTooLarge(0, f"file is too large ({info.st_size / 1024 / 1024:.0f} "
+                                    f"MiB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MiB)")
+            # Read one byte past the limit: a file growing meanwhile is still caught.
+            return stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return error
 
 
 def check_dataset(source: DataSource, contents: list[bytes | OSError] | None = None,

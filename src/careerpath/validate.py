@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerpath.errors import Problem
-from careerpath.loader import PROGRESSIONS_FILE, ROLES_FILE
+from careerpath.loader import PROGRESSIONS_FILE, ROLES_FILE, FileTooLarge, NotRegularFile
 from careerpath.model import Dataset, Progression, Role
 from careerpath.schema import Fields, Report, expect_list, read_progression, read_role
 from careerpath.yamlread import Node, Scalar, read_yaml
@@ -14,8 +14,11 @@ def _parse(contents: bytes | OSError, name: str, problems: list[Problem]) -> Nod
         problems.append(Problem(name, 1, 1, "file not found; a dataset folder needs "
                                 f"{ROLES_FILE} and {PROGRESSIONS_FILE}"))
         return None
+    if isinstance(contents, (NotRegularFile, FileTooLarge)):
+        problems.append(Problem(name, 0, 0, str(contents.strerror)))
+        return None
     if isinstance(contents, OSError):
-        problems.append(Problem(name, 1, 1, f"cannot read the file: {contents.strerror}"))
+        problems.append(Problem(name, 0, 0, f"cannot read the file: {contents.strerror}"))
         return None
     root, found = read_yaml(contents, name)
     problems.extend(found)

@@ -19,6 +19,7 @@ from careerpath.queries import (
     SkillsAnswer,
 )
 from careerpath.render import Unsupported
+from careerpath.render.escape import csv_cell
 from careerpath.textsafe import visible
 
 
@@ -27,7 +28,8 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if cell is None else visible(str(cell)) for cell in row])
+        writer.writerow(["" if cell is None else csv_cell(visible(cell)) if isinstance(cell, str)
+                         else visible(str(cell)) for cell in row])
     return buffer.getvalue()
 
 
