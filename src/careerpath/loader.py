@@ -94,7 +94,7 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     caching = use_cache and not cache.disabled() and len(readable) == len(files)
     digest = cache.content_hash(readable) if caching else ""
     if caching:
-        cached = cache.load(files, digest, source.label)
+        cached = cache.load(files, digest, source.label, sum(len(c) for c in readable))
         if cached is not None:
             return cached
     dataset, problems = check_dataset(source, contents)

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import signal
 import stat
 import sys
@@ -33,6 +34,10 @@ def write_atomic(target: str, text: str, *, force: bool) -> None:
     """Write `text` to `target` in full or not at all (see the module's docstring)."""
     if not target:
         raise OutputError("the output file name is empty; name a file, or '-' for stdout")
+    descriptor = _open_descriptor(target)
+    if descriptor is not None:
+        _write_descriptor(target, descriptor, text)
+        return
     try:
         found = os.stat(target)  # follows a symlink: what matters is what it points to
     except FileNotFoundError:
@@ -102,6 +107,40 @@ def _copy_mode(temp_name: str, found: os.stat_result | None) -> None:
         with contextlib.suppress(OSError):
             os.chown(temp_name, found.st_uid, found.st_gid)
     os.chmod(temp_name, stat.S_IMODE(found.st_mode) & 0o777)
+
+
+_FD_LINK = re.compile(r"/(?:dev/fd|proc/self/fd|proc/thread-self/fd|proc/(\d+)/fd)/(\d+)\Z")
+_STD_NAMES = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _open_descriptor(target: str) -> int | None:
+    """The descriptor `target` names, if it is one of ours (/dev/stdout, /dev/fd/3,
+    /proc/self/fd/1, or a link to one). Opening such a name would truncate an
+    `>> log` the shell opened for appending, and replacing it would replace the
+    file behind it: the answer is written to the descriptor instead."""
+    path = os.path.abspath(target)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if path in _STD_NAMES:
+            return _STD_NAMES[path]
+        found = _FD_LINK.match(path)
+        if found:
+            pid = found.group(1)
+            return int(found.group(2)) if pid is None or int(pid) == os.getpid() else None
+        try:
+            link = os.readlink(path)
+        except OSError:  # not a link (or not there): an ordinary name
+            return None
+        path = os.path.normpath(os.path.join(os.path.dirname(path), link))
+    return None
+
+
+def _write_descriptor(target: str, descriptor: int, text: str) -> None:
+    try:
+        with sigterm_raises(), os.fdopen(os.dup(descriptor), "w", encoding="utf-8",
+                                         newline="") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise OutputError(f"cannot write {target}: {error.strerror}") from None
 
 
 def _write_special(target: str, text: str) -> None:

@@ -1,0 +1,97 @@
+"""Strict checking of a decoded cache entry: any shape or type mismatch means "no entry".
+
+An entry is only read from a folder the user owns (see cache.py), but it may
+still be damaged (a full disk, a crash, a hand edit). Everything the rest of
+careerpath relies on is checked here, field by field, so a damaged entry can
+never cause a traceback later, nor a graph that validation would refuse
+(unknown roles, self-loops, duplicate moves, a promotion that does not go up).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS
+
+_KEYS = {"format", "hash", "files", "roles", "progressions", "names"}
+
+
+def _is_int(value: Any, low: int, high: int | None = None) -> bool:
+    return type(value) is int and value >= low and (high is None or value <= high)
+
+
+def _is_text(value: Any) -> bool:
+    return type(value) is str
+
+
+def _is_optional_text(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _is_texts(value: Any) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (int, float) and math.isfinite(value) and value >= 0
+
+
+def _role_ok(values: Any) -> bool:
+    if type(values) is not list or len(values) != 12:
+        return False
+    (role_id, title, level, aliases, track, summary, duties, activities, skills, parent,
+     outcomes, source) = values
+    return (_is_text(role_id) and role_id != "" and _is_text(title) and _is_int(level, 1)
+            and _is_texts(aliases) and _is_optional_text(track) and _is_optional_text(summary)
+            and _is_texts(duties) and type(activities) is dict
+            and all(key in EXPERIENCE_LEVELS and _is_texts(items)
+                    for key, items in activities.items())
+            and type(skills) is dict and all(_is_int(v, 1, 5) for v in skills.values())
+            and _is_optional_text(parent) and _is_texts(outcomes) and _is_optional_text(source))
+
+
+def _years_ok(years: Any) -> bool:
+    return years is None or (type(years) is list and len(years) == 2
+                             and all(_is_number(v) for v in years) and years[0] <= years[1])
+
+
+def _moves_ok(moves: Any, levels: dict[str, int]) -> bool:
+    if type(moves) is not list:
+        return False
+    seen: set[tuple[str, str]] = set()
+    for values in moves:
+        if type(values) is not list or len(values) != 6:
+            return False
+        source, target, kind, years, note, origin = values
+        if source not in levels or target not in levels or source == target \
+                or (source, target) in seen or kind not in MOVE_KINDS or not _years_ok(years) \
+                or not _is_optional_text(note) or not _is_optional_text(origin):
+            return False
+        if kind == "promotion" and levels[target] <= levels[source]:
+            return False
+        seen.add((source, target))
+    return True
+
+
+def _names_ok(names: Any, levels: dict[str, int]) -> bool:
+    return type(names) is dict and all(
+        type(ids) is list and ids and all(type(i) is str and i in levels for i in ids)
+        for ids in names.values())
+
+
+def check_entry(stored: Any, form: int, digest: str, files: list[str]) -> bool:
+    """True if `stored` (decoded JSON) is a complete, consistent entry for these files."""
+    if type(stored) is not dict or set(stored) != _KEYS or stored["format"] != form \
+            or stored["hash"] != digest or stored["files"] != files:
+        return False
+    roles = stored["roles"]
+    if type(roles) is not list or not roles or not all(_role_ok(values) for values in roles):
+        return False
+    levels = {values[0]: values[2] for values in roles}
+    if len(levels) != len(roles):  # a duplicate id
+        return False
+    if any(values[9] is not None and (values[9] not in levels or values[9] == values[0])
+           for values in roles):
+        return False
+    return _moves_ok(stored["progressions"], levels) and _names_ok(stored["names"], levels)
