@@ -125,20 +125,26 @@ def _read_bytes(path: Path) -> bytes | OSError:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         return error
-    with os.fdopen(handle, "rb") as stream:
-        try:
-            info = os.fstat(handle)
-            if not stat.S_ISREG(info.st_mode):
-                kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or a pipe"
-                return NotRegularFile(0, f"not a regular file ({kind}); a dataset file "
-                                      "must be a plain file")
-            if info.st_size > MAX_FILE_BYTES:
-                return FileTooLarge(0, f"file is too large ({info.st_size / 1024 / 1024:.0f} "
-                                    f"MiB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MiB)")
-            # Read one byte past the limit: a file growing meanwhile is still caught.
-            return stream.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            return error
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or a pipe"
+            return NotRegularFile(0, f"not a regular file ({kind}); a dataset file "
+                                  "must be a plain file")
+        if info.st_size > MAX_FILE_BYTES:
+            return FileTooLarge(0, f"file is too large ({info.st_size / 1024 / 1024:.0f} "
+                                f"MiB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MiB)")
+        with os.fdopen(os.dup(handle), "rb") as stream:
+            # read(n) allocates n bytes up front: ask for the size fstat gave (plus
+            # one, to see a file growing meanwhile), and only then up to the limit.
+            data = stream.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += stream.read(MAX_FILE_BYTES + 1 - len(data))
+            return data
+    except OSError as error:
+        return error
+    finally:
+        os.close(handle)
 
 
 def check_dataset(source: DataSource, contents: list[bytes | OSError] | None = None,
