@@ -44,11 +44,26 @@ def test_a_file_does_not_depend_on_the_terminal_width(small: Path, tmp_path: Pat
     assert "Head of Data" in target.read_text()
 
 
+# 40 and 200 too once the CLI sends text for a pipe through `to_string` (the lead's change).
 @pytest.mark.parametrize("columns", ["0", "1"])
 def test_a_pipe_ignores_a_width_of_0_or_1(small: Path, columns: str) -> None:
-    done = cli("--data", small, "roles", COLUMNS=columns)
+    reference = cli("--data", small, "path", "analyst", "hod", COLUMNS="100")  # 100: default
+    done = cli("--data", small, "path", "analyst", "hod", COLUMNS=columns)
     assert done.returncode == 0
-    assert "Senior Data Analyst" in done.stdout  # one line, not one letter a line
+    assert done.stdout == reference.stdout
+    assert "1. Data Analyst  level 1" in done.stdout  # not one letter a line
+
+
+@pytest.mark.parametrize(("columns", "width"), [("0", 100), ("1", 100), ("19", 100),
+                                                ("40", 40), ("200", 200)])
+def test_a_terminal_width_under_20_is_ignored(monkeypatch: pytest.MonkeyPatch, columns: str,
+                                              width: int) -> None:
+    import io
+
+    from careerpath.render.console import make_console
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert make_console(file=io.StringIO(), force_terminal=True).width == width
 
 
 # --- where -o writes ------------------------------------------------------------

@@ -37,6 +37,9 @@ def _measured_width() -> int:
 
 def make_console(*, no_color: bool = False, file: io.StringIO | None = None,
                  force_terminal: bool | None = None, width: int | None = None) -> Console:
+    """A console for `file` (default: stdout), as wide as the terminal, or `width`.
+
+    A COLUMNS under MIN_WIDTH is ignored. For a file or a pipe use `to_string`."""
     # --no-color, NO_COLOR and TERM=dumb mean no escape codes at all (not even bold),
     # so the output can be read by anything.
     plain = no_color or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
@@ -54,11 +57,9 @@ def to_string(renderable: RenderableType, *, width: int = FILE_WIDTH) -> str:
 
 
 def render_text(renderable: RenderableType, *, no_color: bool, terminal: bool) -> str | None:
-    """The text for stdout, or None when it should be printed to the terminal live.
+    """The text for stdout, or None when the console should print it live.
 
     `terminal`: stdout is a terminal (`sys.stdout.isatty()`). Anything else (a
     file, a pipe) gets `to_string`'s fixed width, so it never depends on COLUMNS.
     """
-    if terminal:
-        return None
-    return to_string(renderable)
+    return None if terminal else to_string(renderable)
