@@ -76,9 +76,10 @@ def _trusted_folder(create: bool) -> Iterator[int | None]:
     if folder is None:
         yield None
         return
-    if create:
+    if create:  # ~/.cache (or XDG_CACHE_HOME) and its careerpath folder, never above
         with contextlib.suppress(OSError):
-            folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder.parent.mkdir(mode=0o700, exist_ok=True)
+        with contextlib.suppress(OSError):
             folder.mkdir(mode=0o700)
     try:
         handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
