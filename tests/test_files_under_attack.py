@@ -294,3 +294,19 @@ def test_the_cache_works_for_an_ordinary_user(user_dir: Path) -> None:
     assert first.stdout == again.stdout and first.returncode == 0
     [entry] = (user_dir / "cache" / "careerpath").glob("*.json")
     assert entry.stat().st_uid == (65534 if os.geteuid() == 0 else os.geteuid())
+
+
+def test_init_with_a_name_too_long(run: Run) -> None:
+    result = run("init", LONG)
+    assert (result.exit_code, result.stderr) == (2, f"error: {LONG}: File name too long\n")
+
+
+@needs_ordinary_user
+def test_init_into_a_folder_without_permission(user_dir: Path) -> None:
+    locked = user_dir / "locked"
+    locked.mkdir()
+    own(user_dir)
+    locked.chmod(0o555)
+    done = run_cli("init", locked / "mine")
+    assert (done.returncode, done.stderr) == (
+        2, f"error: cannot create {locked}/mine: Permission denied\n")
