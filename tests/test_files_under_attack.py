@@ -131,16 +131,30 @@ def test_a_fifo_is_written_not_replaced(run: Run, small: Path, tmp_path: Path) -
     assert received[0].startswith(b"id,title") and stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
-def test_dev_stdout_appends_to_what_the_shell_opened(small: Path, tmp_path: Path) -> None:
+def test_a_link_to_our_stdout_appends_to_what_the_shell_opened(small: Path,
+                                                               tmp_path: Path) -> None:
+    # Our own link to /proc/self/fd/1, never the machine's /dev/stdout: a broken
+    # version run as root would replace that link with a file for everyone.
+    stdout_link = tmp_path / "stdout"
+    stdout_link.symlink_to("/proc/self/fd/1")
     log = tmp_path / "log.txt"
     log.write_text("kept\n")
     with log.open("a") as appended:
         done = subprocess.run([sys.executable, "-m", "careerpath", "--data", str(small),
-                               "roles", "-f", "csv", "-o", "/dev/stdout", "--force"],
+                               "roles", "-f", "csv", "-o", str(stdout_link), "--force"],
                               stdout=appended, stderr=subprocess.PIPE, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert log.read_text().startswith("kept\nid,title")
-    assert Path("/dev/stdout").is_symlink()
+    assert stdout_link.is_symlink()
+
+
+@pytest.mark.parametrize(("name", "descriptor"), [
+    ("/dev/stdout", 1), ("/dev/stderr", 2), ("/dev/fd/3", 3), ("/proc/self/fd/1", 1),
+    (f"/proc/{os.getpid()}/fd/4", 4), ("/proc/1/fd/1", None), ("plain.txt", None)])
+def test_names_of_our_descriptors(name: str, descriptor: int | None) -> None:
+    from careerpath.output import _open_descriptor
+
+    assert _open_descriptor(name) == descriptor
 
 
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
@@ -310,3 +324,18 @@ def test_init_into_a_folder_without_permission(user_dir: Path) -> None:
     done = run_cli("init", locked / "mine")
     assert (done.returncode, done.stderr) == (
         2, f"error: cannot create {locked}/mine: Permission denied\n")
+
+
+def test_output_through_a_link_loop_or_a_file_as_folder(run: Run, small: Path,
+                                                         tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result = run("--data", small, "roles", "-o", loop, "--force")
+    assert (result.exit_code, result.stderr) == (
+        2, f"error: cannot write {loop}: Too many levels of symbolic links\n")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("mine\n")
+    result = run("--data", small, "roles", "-o", plain / "x.txt")
+    assert (result.exit_code, result.stderr) == (
+        2, f"error: cannot write {plain}/x.txt: Not a directory\n")
+    assert plain.read_text() == "mine\n"

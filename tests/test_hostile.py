@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 
 from careerpath.errors import DataError
 from careerpath.loader import check_dataset, load_dataset, locate
+from careerpath.textsafe import BIDI, INVISIBLE
 from careerpath.yamlread import read_yaml
 from conftest import Result
 
 Run = Callable[..., Result]
 
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+RAW_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{INVISIBLE}]")
 
 
 def test_deep_nesting_is_refused_before_anything_recursive() -> None:
