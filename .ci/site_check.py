@@ -37,6 +37,10 @@ EVIL = ('<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:ale
         "\x01\x9b\ufdd0\u202eevil")
 
 
+# Names may not hold hidden characters (the loader refuses them); free text may.
+NAME_EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) </script>x'
+
+
 def cli(data: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
     command = [*CAREERPATH, *(["--data", str(data)] if data else []), *args]
     return subprocess.run(command, capture_output=True, text=True, check=False)
@@ -44,13 +48,13 @@ def cli(data: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
 
 def hostile(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    evil = json.dumps(EVIL)
+    evil, name = json.dumps(EVIL), json.dumps(NAME_EVIL)
     (folder / "roles.yaml").write_text(
         "roles:\n"
-        f"  - {{id: evil, title: {json.dumps('Evil ' + EVIL)}, level: 1, summary: {evil},\n"
-        f"     aliases: [{json.dumps('javascript:alert(1)')}], skills: {{{evil}: 2}}}}\n"
+        f"  - {{id: evil, title: {json.dumps('Evil ' + NAME_EVIL)}, level: 1, summary: {evil},\n"
+        f"     aliases: [{json.dumps('javascript:alert(1)')}], skills: {{{name}: 2}}}}\n"
         f"  - {{id: worse, title: {json.dumps('</script><script>alert(2)</script>')}, level: 2,\n"
-        f"     skills: {{{evil}: 4, {json.dumps('__proto__')}: 3}}}}\n", encoding="utf-8")
+        f"     skills: {{{name}: 4, {json.dumps('__proto__')}: 3}}}}\n", encoding="utf-8")
     (folder / "progressions.yaml").write_text(
         f"progressions:\n  - {{from: evil, to: worse, years: [1, 2], note: {evil}}}\n", encoding="utf-8")
     return folder

@@ -169,3 +169,65 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "roles.yaml:1:1: unknown key 'lint' in the top level of the file; known keys: roles, "
         "framework, sources"]),
 ]
+
+# Issue 10: YAML 1.1 number forms that silently change a value are refused.
+NUMBER_CASES: list[tuple[str, str, str, list[str]]] = [
+    (f"level {text}", f"roles:\n  - {{id: a, title: Alpha, level: {text}}}\n",
+     "progressions: []\n", [
+        f"roles.yaml:2:34: level '{text.replace('!!int ', '')}' is not a plain decimal number: "
+        f"YAML 1.1 reads it as {value} ({why}); write it in plain decimal digits"])
+    for text, value, why in [("010", 8, "octal: it starts with 0"), ("0x10", 16, "hexadecimal"),
+                             ("0b11", 3, "binary"), ("1_0", 10, "'_' is dropped"),
+                             ("1:30", 90, "base 60"), ("+3", 3, "a '+' sign"),
+                             ("!!int 017", 15, "octal: it starts with 0")]
+] + [
+    ("years 1:30", OK_ROLES, "progressions:\n  - {from: a, to: b, years: 1:30}\n", [
+        "progressions.yaml:2:29: years '1:30' is not a plain decimal number: YAML 1.1 reads "
+        "it as 90 (base 60); write it in plain decimal digits"]),
+    ("years range 0x2", OK_ROLES, "progressions:\n  - {from: a, to: b, years: [1, 0x2]}\n", [
+        "progressions.yaml:2:33: years '0x2' is not a plain decimal number: YAML 1.1 reads "
+        "it as 2 (hexadecimal); write it in plain decimal digits"]),
+    ("years 1_0.5", OK_ROLES, "progressions:\n  - {from: a, to: b, years: 1_0.5}\n", [
+        "progressions.yaml:2:29: years '1_0.5' is not a plain decimal number: YAML 1.1 reads "
+        "it as 10.5 ('_' is dropped); write it in plain decimal digits"]),
+    ("proficiency 010", "roles:\n  - {id: a, title: Alpha, level: 1, skills: {SQL: 010}}\n",
+     "progressions: []\n", [
+        "roles.yaml:2:51: proficiency of skill 'SQL' '010' is not a plain decimal number: "
+        "YAML 1.1 reads it as 8 (octal: it starts with 0); write it in plain decimal digits"]),
+    ("level 08 stays text", "roles:\n  - {id: a, title: Alpha, level: 08}\n",
+     "progressions: []\n", ["roles.yaml:2:34: level must be an integer >= 1, got '08'"]),
+]
+
+# Issue 10: invisible and bidi control characters in names are refused.
+_HIDDEN = [("\\u200b", "U+200B (ZERO WIDTH SPACE)"), ("\\u2060", "U+2060 (WORD JOINER)"),
+           ("\\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"), ("\\xad", "U+00AD (SOFT HYPHEN)"),
+           ("\\U000e0041", "U+E0041 (TAG LATIN CAPITAL LETTER A)"),
+           ("\\u061c", "U+061C (ARABIC LETTER MARK)"),
+           ("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+           ("\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+           ("\\u200e", "U+200E (LEFT-TO-RIGHT MARK)"), ("\\u180e", "U+180E (MONGOLIAN VOWEL "
+                                                       "SEPARATOR)"),
+           ("\\ufe0f", "U+FE0F (VARIATION SELECTOR-16)"), ("\\u3164", "U+3164 (HANGUL FILLER)"),
+           ("\\t", "U+0009 (a control character)")]
+_TAIL = "which cannot be seen or reorders text; names must be plain visible text"
+HIDDEN_CASES: list[tuple[str, str, str, list[str]]] = [
+    (f"title with {name}", f'roles:\n  - {{id: a, title: "Caf{code}e", level: 1}}\n',
+     "progressions: []\n",
+     [f"roles.yaml:2:20: title 'Caf{shown}e' contains {name}, {_TAIL}"])
+    for code, name, shown in ((c, n, "\\x09" if c == "\\t" else c) for c, n in _HIDDEN)
+] + [
+    ("alias with a zero-width space", 'roles:\n  - {id: a, title: Alpha, level: 1, '
+     'aliases: [ok, "a\\u200bb"]}\n', "progressions: []\n",
+     [f"roles.yaml:2:51: alias 'a\\u200bb' contains U+200B (ZERO WIDTH SPACE), {_TAIL}"]),
+    ("raw zero-width space in a plain title", "roles:\n  - {id: a, title: Al\u200bpha, level: 1}\n",
+     "progressions: []\n",
+     [f"roles.yaml:2:20: title 'Al\\u200bpha' contains U+200B (ZERO WIDTH SPACE), {_TAIL}"]),
+    ("skill with a bidi override", 'roles:\n  - {id: a, title: Alpha, level: 1, '
+     'skills: {"S\\u202eQL": 2}}\n', "progressions: []\n",
+     [f"roles.yaml:2:46: skill 'S\\u202eQL' contains U+202E (RIGHT-TO-LEFT OVERRIDE), {_TAIL}"]),
+    ("a newline cannot forge a problem line", OK_ROLES,
+     'progressions:\n  - {from: "a\\nroles.yaml:1:1: forged", to: b}\n',
+     ["progressions.yaml:2:12: 'from' names unknown role 'a\\x0aroles.yaml:1:1: forged'"]),
+]
+
+CASES += NUMBER_CASES + HIDDEN_CASES

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,14 +79,7 @@ def test_truncated_entry(small: Path, private_cache: Path) -> None:
     assert len(load_dataset(str(small)).roles) == 7
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes any file")
-def test_unreadable_and_read_only_cache(small: Path, private_cache: Path) -> None:
-    private_cache.mkdir(parents=True)
-    private_cache.chmod(0o500)
-    try:
-        assert len(load_dataset(str(small)).roles) == 7
-    finally:
-        private_cache.chmod(0o700)
+# A read-only cache folder: test_files_under_attack.py runs it as an ordinary user.
 
 
 def test_cache_folder_that_cannot_exist(small: Path, tmp_path: Path,
@@ -112,17 +107,237 @@ def test_cache_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     assert cache.cache_folder() == tmp_path / ".cache" / "careerpath"
 
 
-def test_entry_that_cannot_be_read_or_written(small: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("xdg", "home", "expected"), [
+    ("relative/cache", "/home/u", "/home/u/.cache/careerpath"),  # XDG spec: ignore relative
+    ("", "/home/u", "/home/u/.cache/careerpath"),
+    (None, None, None),  # no HOME: no cache, never ./~/.cache
+    (None, "relative-home", None),
+    ("relative", None, None),
+])
+def test_xdg_rules(monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None,
+                   expected: str | None) -> None:
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert cache.cache_folder() == (None if expected is None else Path(expected))
+
+
+def test_a_missing_home_is_not_created(small: Path, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "gone"))
+    assert len(load_dataset(str(small)).roles) == 7
+    assert not (tmp_path / "gone").exists()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    load_dataset(str(small))
+    assert stat.S_IMODE((tmp_path / ".cache").stat().st_mode) == 0o700
+    assert len(entries(tmp_path / ".cache" / "careerpath")) == 1
+
+
+def test_no_home_runs_without_cache_and_creates_nothing_here(
+        small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = tmp_path / "cwd"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME", raising=False)
+    assert len(load_dataset(str(small)).roles) == 7
+    assert list(here.iterdir()) == []
+
+
+def entry_of(folder: Path) -> Path:
+    named = cache._entry_name([folder / "roles.yaml", folder / "progressions.yaml"])
+    assert named is not None
+    return cache.cache_folder() / named[0]  # type: ignore[operator]
+
+
+def test_entry_that_cannot_be_read_or_written(small: Path, private_cache: Path) -> None:
     # A folder where the entry file should be: reading fails, and so does replacing it
     # (what an unreadable entry or a read-only cache folder does, even for root).
-    folder = tmp_path / "entry.json"
-    folder.mkdir()
-    monkeypatch.setattr(cache, "_entry_path", lambda files: folder)
+    private_cache.mkdir(mode=0o700)
+    entry_of(small).mkdir()
     for _ in range(2):
         assert len(load_dataset(str(small)).roles) == 7
-    assert folder.is_dir() and list(folder.iterdir()) == []
-    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+    assert entry_of(small).is_dir() and list(entry_of(small).iterdir()) == []
+    assert [p.name for p in private_cache.iterdir()] == [entry_of(small).name]
+
+
+def forge(entry: Path) -> None:
+    """Add a one-move path analyst -> head-of-data, keeping the hash: what an attacker
+    who can write the cache folder would do."""
+    stored = json.loads(entry.read_text())
+    stored["progressions"].append(["analyst", "head-of-data", "promotion", [1, 1], None, [],
+                                   False])
+    entry.write_text(json.dumps(stored))
+
+
+def one_move(small: Path) -> bool:
+    from careerpath.graph import PathQuery, find_paths
+
+    found = find_paths(load_dataset(str(small)), PathQuery("analyst", "head-of-data"))
+    return found.paths[0].moves == 1
+
+
+def test_a_forged_entry_is_believed_only_in_the_users_own_folder(small: Path,
+                                                                  private_cache: Path) -> None:
+    load_dataset(str(small))
+    forge(entry_of(small))
+    # The trust model: an entry in a folder only the user can write is the user's own.
+    assert one_move(small)
+    for mode in (0o770, 0o707, 0o777):  # group or others could have written it
+        private_cache.chmod(mode)
+        forge(entry_of(small))
+        assert not one_move(small), oct(mode)
+        # ...and nothing is written to such a folder either
+        assert json.loads(entry_of(small).read_text())["progressions"][-1][:2] == [
+            "analyst", "head-of-data"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_a_folder_or_entry_owned_by_another_user_is_not_used(small: Path,
+                                                             private_cache: Path) -> None:
+    nobody = 65534
+    load_dataset(str(small))
+    forge(entry_of(small))
+    os.chown(entry_of(small), nobody, nobody)  # someone else's entry in our folder
+    assert not one_move(small)
+    assert entry_of(small).stat().st_uid == 0  # replaced by ours
+    forge(entry_of(small))
+    os.chown(private_cache, nobody, nobody)  # someone else's folder
+    assert not one_move(small)
+    assert entry_of(small).stat().st_uid == 0  # untouched: not written to
+    forge_check = json.loads(entry_of(small).read_text())["progressions"][-1][:2]
+    assert forge_check == ["analyst", "head-of-data"]
+
+
+def test_the_folder_is_created_private(small: Path, private_cache: Path) -> None:
+    os.umask(old := os.umask(0o022))
+    try:
+        load_dataset(str(small))
+    finally:
+        os.umask(old)
+    assert private_cache.stat().st_mode & 0o777 == 0o700
+    assert entry_of(small).stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("damage", [
+    "deep", "level as text", "skill level a boolean", "unknown role in a move", "self-loop",
+    "promotion going down", "name index naming no role", "extra key", "other files",
+    "years reversed", "years infinite", "duplicate id", "no roles",
+])
+def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache: Path,
+                                                     damage: str) -> None:
+    load_dataset(str(small))
+    entry = entry_of(small)
+    good = entry.read_text()
+    stored = json.loads(good)
+    roles, moves = stored["roles"], stored["progressions"]
+    if damage == "deep":
+        entry.write_text('{"format": 3, "hash": "' + stored["hash"] + '", "roles": '
+                         + "[" * 100_000 + "]" * 100_000 + "}")
+    else:
+        if damage == "level as text":
+            roles[0][2] = "1"
+        elif damage == "skill level a boolean":
+            roles[0][8]["SQL"] = True
+        elif damage == "unknown role in a move":
+            moves[0][1] = "nobody"
+        elif damage == "self-loop":
+            moves[0][1] = moves[0][0]
+        elif damage == "promotion going down":
+            moves.append(["head-of-data", "island", "promotion", None, None, None])
+        elif damage == "name index naming no role":
+            stored["names"]["x"] = ["nobody"]
+        elif damage == "extra key":
+            stored["extra"] = 1
+        elif damage == "other files":
+            stored["files"] = ["/elsewhere/roles.yaml", "/elsewhere/progressions.yaml"]
+        elif damage == "years reversed":
+            moves[0][3] = [3, 1]
+        elif damage == "years infinite":
+            moves[0][3] = [1, 1e999]
+        elif damage == "duplicate id":
+            roles.append(roles[0])
+        elif damage == "no roles":
+            stored["roles"] = []
+        entry.write_text(json.dumps(stored))
+    assert load_dataset(str(small)).move("analyst", "senior-analyst").years is not None
+    assert entry.read_text() == good  # parsed again and replaced
+
+
+def test_entries_that_are_not_regular_files(small: Path, private_cache: Path) -> None:
+    load_dataset(str(small))
+    entry = entry_of(small)
+    entry.unlink()
+    os.mkfifo(entry)  # would hang a plain open()
+    assert len(load_dataset(str(small)).roles) == 7
+    assert entry.is_file() and not entry.is_symlink()
+    entry.unlink()
+    entry.symlink_to("/dev/zero")  # would never end
+    assert len(load_dataset(str(small)).roles) == 7
+    assert entry.is_file() and not entry.is_symlink()
+    assert Path("/dev/zero").is_char_device()
+
+
+def test_an_entry_too_large_for_the_data_is_not_read(small: Path, private_cache: Path) -> None:
+    load_dataset(str(small))
+    entry = entry_of(small)
+    size = (small / "roles.yaml").stat().st_size + (small / "progressions.yaml").stat().st_size
+    entry.write_text(" " * cache.entry_limit(size) + entry.read_text())
+    assert len(load_dataset(str(small)).roles) == 7
+    assert entry.stat().st_size < 10_000
+
+
+def test_one_entry_per_dataset_and_a_bounded_number(small: Path, private_cache: Path,
+                                                    make_dataset: Callable[..., Path]) -> None:
+    for word in ("Analyzt", "Analyst", "Analysis"):  # three edits of one dataset
+        roles = small / "roles.yaml"
+        roles.write_text(roles.read_text().replace("Data Analy", f"Data {word}", 1))
+        load_dataset(str(small))
+        assert len(entries(private_cache)) == 1
+    stale = private_cache / ".123-abc.tmp"
+    stale.write_text("left by a killed run")
+    os.utime(stale, (1, 1))
+    os.utime(entry_of(small), (5, 5))  # the oldest entry
+    made = [make_dataset(name=f"d{number}") for number in range(cache.MAX_ENTRIES + 5)]
+    for number, folder in enumerate(made):
+        load_dataset(str(folder))
+        os.utime(entry_of(folder), (number + 10, number + 10))  # written in this order
+    assert len(entries(private_cache)) == cache.MAX_ENTRIES
+    assert not stale.exists()
+    assert [entry_of(folder).exists() for folder in made] == [False] * 5 + [True] * 16
+
+
+SIGTERM_PROBE = """
+import os, signal, sys, time
+from pathlib import Path
+import careerpath.cache as cache
+
+real_replace = os.replace
+
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+    real_replace(*args, **kwargs)
+
+os.replace = killed
+from careerpath.loader import load_dataset
+load_dataset(sys.argv[1])
+"""
+
+
+def test_sigterm_during_a_cache_write_leaves_no_temporary_file(small: Path,
+                                                               private_cache: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", SIGTERM_PROBE, str(small)], check=False,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 143, done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(private_cache.iterdir()) == []
 
 
 def test_framework_sources_and_modelled_survive_the_cache(make_dataset: Callable[..., Path],

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerpath.errors import DataError
 from careerpath.loader import check_dataset, load_dataset, locate
+from careerpath.textsafe import BIDI, INVISIBLE
 from careerpath.yamlread import read_yaml
+from conftest import Result
 
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+Run = Callable[..., Result]
+
+RAW_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{INVISIBLE}]")
 
 
 def test_deep_nesting_is_refused_before_anything_recursive() -> None:
@@ -105,3 +112,100 @@ def test_random_text_never_reaches_output_raw(tmp_path: Path, title: str, duty: 
             assert not RAW_CONTROL.search(text), (type(answer).__name__, name)
             if name == "json":
                 json.loads(text)
+
+
+# --- issue 10: data files that are not plain files, or too large ------------------
+
+def _data_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "progressions.yaml").write_text("progressions: []\n")
+    return folder
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo", "folder"])
+def test_a_data_file_that_is_not_a_plain_file(tmp_path: Path, run: Run, kind: str) -> None:
+    folder = _data_folder(tmp_path)
+    roles = folder / "roles.yaml"
+    if kind == "fifo":
+        os.mkfifo(roles)  # no writer: a plain open() would wait for ever
+    elif kind == "folder":
+        roles.mkdir()
+    else:
+        roles.symlink_to(kind)  # would never end: a MemoryError after reading it all
+    result = run("--data", folder, "roles")
+    what = "a folder" if kind == "folder" else "a device or a pipe"
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (f"{roles}: not a regular file ({what}); a dataset file must be a "
+                             "plain file\n")
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path, run: Run) -> None:
+    import tracemalloc
+
+    folder = _data_folder(tmp_path)
+    with (folder / "roles.yaml").open("wb") as sparse:
+        sparse.truncate(1 << 30)  # 1 GiB, costing no disk
+    tracemalloc.start()
+    try:
+        result = run("--data", folder, "roles")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (result.exit_code, result.stderr) == (
+        3, f"{folder}/roles.yaml: file is too large (1024 MiB; the limit is 64 MiB: raise it "
+           "with CAREERPATH_MAX_FILE_MB)\n")
+    assert peak < 32 << 20  # not a byte of it was read
+
+
+def test_a_file_just_over_the_limit(tmp_path: Path) -> None:
+    folder = _data_folder(tmp_path)
+    with (folder / "roles.yaml").open("wb") as sparse:
+        sparse.truncate((64 << 20) + 1)
+    dataset, problems = check_dataset(locate(str(folder)))
+    assert dataset is None
+    assert [str(p) for p in problems] == [
+        f"{folder}/roles.yaml: file is too large (64 MiB; the limit is 64 MiB: raise it with "
+        "CAREERPATH_MAX_FILE_MB)"]
+
+
+# --- issue 10: invisible characters in free text are shown escaped ----------------
+
+HIDDEN = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e", "\U000e0041",
+          "\u061c", "\u200e", "\u200f", "\u202e", "\u2067", "\u2028"]
+ESCAPED = [f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in HIDDEN]
+
+
+@pytest.mark.parametrize(("char", "escaped"), list(zip(HIDDEN, ESCAPED)), ids=ESCAPED)
+def test_hidden_characters_in_free_text_are_escaped_everywhere(tmp_path: Path, char: str,
+                                                               escaped: str) -> None:
+    from careerpath.render import formats_for, render_answer
+    from careerpath.render.console import to_string
+
+    text = f"Plan{char}ning"
+    roles = {"roles": [
+        {"id": "a", "title": "Alpha", "level": 1, "summary": text, "responsibilities": [text],
+         "activities": {"entry": [text]}, "track": text, "skills": {"SQL": 2}},
+        {"id": "b", "title": "Beta", "level": 2, "skills": {"SQL": 4}}]}
+    # Raw in the file (a JSON escape of a tag character is a surrogate pair YAML refuses).
+    (tmp_path / "roles.yaml").write_text(json.dumps(roles, ensure_ascii=False))
+    (tmp_path / "progressions.yaml").write_text(json.dumps(
+        {"progressions": [{"from": "a", "to": "b", "note": text}]}, ensure_ascii=False))
+    dataset, problems = check_dataset(locate(str(tmp_path)))
+    assert dataset is not None, problems
+    shown_somewhere = False
+    for answer in every_answer(dataset):
+        for name in formats_for(type(answer)):
+            output = render_answer(answer, name, dataset, "test")
+            out = output if isinstance(output, str) else to_string(output)
+            assert char not in out, (type(answer).__name__, name)
+            shown_somewhere |= "Plan" in out and (escaped in out or escaped.lower() in out.lower()
+                                                  or "#" in out)
+    assert shown_somewhere
+
+
+def test_json_escapes_a_tag_character_as_a_surrogate_pair() -> None:
+    from careerpath.render.jsonout import dumps
+
+    assert dumps("a\U000e0041b") == '"a\\udb40\\udc41b"\n'
+    assert json.loads(dumps("a\U000e0041\u200bb")) == "a\U000e0041\u200bb"

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from careerpath.importers.outdir import check_dataset_folder
 from careerpath.importers.yamlwrite import dataset_texts, quote
 from careerpath.loader import DataSource, check_dataset, load_dataset
-from careerpath.model import Progression, Role, Years
+from careerpath.model import Progression, Role, Years, normal_name
+from careerpath.schema import hidden_character
 from conftest import Result
 
 Run = Callable[..., Result]
@@ -191,18 +192,22 @@ def round_trip(titles: list[str], tmp_path: Path) -> list[Role]:
 
 
 def test_hostile_titles_round_trip_through_our_own_loader(tmp_path: Path) -> None:
-    roles = round_trip(HOSTILE, tmp_path)
-    assert [role.title for role in roles] == HOSTILE
-    assert [role.skills for role in roles] == [{title: 3} for title in HOSTILE]
+    # Names with hidden characters are refused by the loader (issue 10); the rest,
+    # YAML 1.1 look-alikes and markup included, come back exactly as written.
+    names = [title for title in HOSTILE if hidden_character(title) is None]
+    assert len(names) >= len(HOSTILE) // 2
+    roles = round_trip(names, tmp_path)
+    assert [role.title for role in roles] == names
+    assert [role.skills for role in roles] == [{title: 3} for title in names]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(min_size=1).filter(lambda t: t.strip()), min_size=1, max_size=4,
-                unique_by=lambda t: t.strip().casefold()))
+                unique_by=normal_name))
 def test_any_text_round_trips(tmp_path_factory: pytest.TempPathFactory, titles: list[str]) -> None:
     # hypothesis does not reset function-scoped fixtures: a fresh folder per example
-    titles = [t for t in titles if not any(f"alias {t}".strip().casefold() == u.strip().casefold()
-                                           for u in titles)]
+    titles = [t for t in titles if hidden_character(t) is None and not any(
+        normal_name(f"alias {t}") == normal_name(u) for u in titles)]
     if not titles:
         return
     roles = round_trip(titles, tmp_path_factory.mktemp("hyp"))

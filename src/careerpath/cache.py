@@ -1,12 +1,22 @@
 """A cache of parsed, validated datasets, so a large dataset is read once.
 
-Entries live in `$XDG_CACHE_HOME/careerpath` (default `~/.cache/careerpath`),
-one JSON file per dataset, named by a hash of the two files' paths, sizes and
-modification times; inside, a hash of their contents must match too, so any
-edit makes the entry miss. JSON, never pickle: the folder may be shared, and
-reading an entry must never run anything. Only valid datasets are stored (an
-invalid one stays invalid), and any problem with the cache — missing, corrupt,
-truncated, unreadable, a read-only folder — silently falls back to parsing.
+Trust model. An entry is believed only if the user wrote it:
+- the folder is `$XDG_CACHE_HOME/careerpath` (an absolute XDG_CACHE_HOME; a
+  relative one is ignored, as the XDG spec says), else `$HOME/.cache/careerpath`
+  with an absolute HOME, else there is no cache. It is created 0700, and used
+  only if it is a folder owned by the current user that neither group nor
+  others can write: then only the user (or root) can put an entry there;
+- an entry is one regular file owned by the user, opened without following a
+  link or blocking on a FIFO, of bounded size, decoded strictly (JSON, never
+  pickle: reading an entry never runs anything), checked field by field;
+- an entry names the dataset's files and holds the hash of their bytes: any
+  edit misses. Within those rules, an entry that decodes is believed; one
+  that does not is "no entry": the data is parsed again and the entry replaced.
+Anything wrong with the cache itself (missing, someone else's, read-only,
+full) silently means running without it. Only valid datasets are stored.
+
+One entry per dataset folder (an edit replaces it), at most MAX_ENTRIES in
+all (the least recently written go first).
 """
 
 from __future__ import annotations
@@ -15,37 +25,34 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from careerpath.cache_check import check_entry
 from careerpath.model import Dataset, Framework, Progression, Role, Source, Years
 
 FORMAT = 4  # 4: names normalised with NFKC; framework and sources
 NO_CACHE_ENV = "CAREERPATH_NO_CACHE"
+MAX_ENTRIES = 16
+STALE_TEMP_SECONDS = 3600
+_OPEN_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "careerpath"
+def cache_folder() -> Path | None:
+    """Where entries live, or None when the environment names no safe place."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "careerpath"
+    home = os.environ.get("HOME", "")
+    if os.path.isabs(home):  # never `~` expanded from nothing into ./~/.cache
+        return Path(home) / ".cache" / "careerpath"
+    return None
 
 
 def disabled() -> bool:
     return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
-
-
-def _entry_path(files: list[Path]) -> Path | None:
-    from careerpath import __version__
-
-    parts = [f"{FORMAT}", __version__]
-    try:
-        for path in files:
-            stat = path.stat()
-            parts += [str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
-    except OSError:
-        return None
-    name = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
-    return cache_folder() / f"{name}.json"
 
 
 def content_hash(contents: list[bytes]) -> str:
@@ -56,43 +63,154 @@ def content_hash(contents: list[bytes]) -> str:
     return digest.hexdigest()
 
 
-def load(files: list[Path], digest: str, location: str) -> Dataset | None:
-    """The cached dataset for these files (`digest`: their `content_hash`), or None."""
-    entry = _entry_path(files)
-    if entry is None:
+def entry_limit(contents_size: int) -> int:
+    """The largest entry believable for data of this many bytes (its JSON is about
+    as long as the YAML, plus the name index); anything bigger is not ours."""
+    return 4 * contents_size + (1 << 20)
+
+
+@contextlib.contextmanager
+def _trusted_folder(create: bool) -> Iterator[int | None]:
+    """An open descriptor of the cache folder if it may be trusted, else None."""
+    folder = cache_folder()
+    if folder is None:
+        yield None
+        return
+    if create:  # ~/.cache (or XDG_CACHE_HOME) and its careerpath folder, never above
+        with contextlib.suppress(OSError):
+            folder.parent.mkdir(mode=0o700, exist_ok=True)
+        with contextlib.suppress(OSError):
+            folder.mkdir(mode=0o700)
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        yield None
+        return
+    try:
+        info = os.fstat(handle)
+        trusted = (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+                   and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+        yield handle if trusted else None
+    finally:
+        os.close(handle)
+
+
+def _entry_name(files: list[Path]) -> tuple[str, list[str]] | None:
+    from careerpath import __version__
+
+    try:
+        paths = [str(path.resolve()) for path in files]
+    except (OSError, RuntimeError):
+        return None
+    key = "\0".join([str(FORMAT), __version__, _index_fingerprint(), *paths])
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json", \
+        paths
+
+
+def _index_fingerprint() -> str:
+    """Changes when `normal_name` does: a stored name index made by another
+    normalisation must not be found (a development build keeps its version)."""
+    from careerpath.model import normal_name
+
+    code = normal_name.__code__
+    return hashlib.sha256(code.co_code + repr(code.co_consts).encode()).hexdigest()[:16]
+
+
+def _read_entry(folder: int, name: str, limit: int) -> bytes | None:
+    try:
+        handle = os.open(name, os.O_RDONLY | _OPEN_FLAGS, dir_fd=folder)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() \
+                or info.st_size > limit:
+            return None
+        data = stream.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def load(files: list[Path], digest: str, location: str, size: int = 0) -> Dataset | None:
+    """The cached dataset for these files (`digest`: their `content_hash`; `size`: their
+    total bytes), or None when there is no trustworthy entry."""
+    named = _entry_name(files)
+    if named is None:
+        return None
+    name, paths = named
+    with _trusted_folder(create=False) as folder:
+        if folder is None:
+            return None
+        try:
+            data = _read_entry(folder, name, entry_limit(size or 64 << 20))
+        except OSError:
+            return None
+    if data is None:
         return None
     try:
-        stored = json.loads(entry.read_bytes())
-        if stored["format"] != FORMAT or stored["hash"] != digest:
-            return None
-        return _decode(stored, location)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        stored = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
         return None
+    if not check_entry(stored, FORMAT, digest, paths):
+        return None
+    return _decode(stored, location)
 
 
 def store(files: list[Path], digest: str, dataset: Dataset) -> None:
-    """Save a valid dataset; give up silently if the cache folder cannot be written."""
-    entry = _entry_path(files)
-    if entry is None:
+    """Save a valid dataset; give up silently if the cache folder cannot be trusted or written."""
+    named = _entry_name(files)
+    if named is None:
         return
-    payload = json.dumps({"format": FORMAT, "hash": digest,
-                          **_encode(dataset)}, separators=(",", ":"))
-    import tempfile
+    name, paths = named
+    payload = json.dumps({"format": FORMAT, "hash": digest, "files": paths,
+                          **_encode(dataset)}, ensure_ascii=False, separators=(",", ":"))
+    from careerpath.output import sigterm_raises
 
-    temp_name = None
+    with _trusted_folder(create=True) as folder, sigterm_raises():
+        if folder is not None:
+            _write_entry(folder, name, payload.encode("utf-8"))
+            _prune(folder, keep=name)
+
+
+def _write_entry(folder: int, name: str, payload: bytes) -> None:
+    temp = f".{os.getpid()}-{os.urandom(6).hex()}.tmp"
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temp_name = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _OPEN_FLAGS, 0o600,
+                         dir_fd=folder)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
-        os.replace(temp_name, entry)
-        temp_name = None
+        # Replaces whatever had the entry's name: a damaged file, a FIFO, a link.
+        os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
     except OSError:
         pass
     finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
+        with contextlib.suppress(OSError):
+            os.unlink(temp, dir_fd=folder)
+
+
+def _prune(folder: int, keep: str) -> None:
+    """Keep the newest MAX_ENTRIES entries; drop temporary files a killed run left."""
+    import time
+
+    entries: list[tuple[float, str]] = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for name in os.listdir(folder):
+            try:
+                info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+            except OSError:
+                continue
+            if name.endswith(".tmp") and now - info.st_mtime > STALE_TEMP_SECONDS:
+                with contextlib.suppress(OSError):
+                    os.unlink(name, dir_fd=folder)
+            elif name.endswith(".json") and name != keep:
+                entries.append((info.st_mtime, name))
+    entries.sort(reverse=True)
+    for _, name in entries[MAX_ENTRIES - 1:]:
+        with contextlib.suppress(OSError):
+            os.unlink(name, dir_fd=folder)
 
 
 def _encode(dataset: Dataset) -> dict[str, Any]:
@@ -117,7 +235,8 @@ class _LazyRoles(Mapping[str, Role]):
     """Roles from the cache, each made into a Role only when asked for.
 
     A question about a path touches a handful of a large dataset's roles;
-    building all of them would cost more than the rest of the answer.
+    building all of them would cost more than the rest of the answer. The
+    values were checked by `check_entry` already.
     """
 
     def __init__(self, raw: dict[str, list[Any]]) -> None:
@@ -145,25 +264,16 @@ class _LazyRoles(Mapping[str, Role]):
 
 
 def _decode(stored: dict[str, Any], location: str) -> Dataset:
-    raw = {}
-    for values in stored["roles"]:
-        if len(values) != 13 or not isinstance(values[0], str):
-            raise ValueError("a cached role has the wrong shape")
-        raw[values[0]] = values
+    raw = {values[0]: values for values in stored["roles"]}
     moves = []
     make_years, make_move = Years.from_values, Progression.from_values
     for values in stored["progressions"]:
-        if len(values) != 7:
-            raise ValueError("a cached move has the wrong shape")
         if values[3] is not None:
             values[3] = make_years(values[3])
         values[5] = tuple(values[5])
         moves.append(make_move(values))
-    names = stored["names"]
-    if not isinstance(names, dict):
-        raise ValueError("the cached name index has the wrong shape")
-    framework = Framework(*stored["framework"][:3])
-    sources = {values[0]: Source(*values[:6]) for values in stored["sources"]}
+    framework = Framework(*stored["framework"])
+    sources = {values[0]: Source(*values) for values in stored["sources"]}
     dataset = Dataset(_LazyRoles(raw), tuple(moves), location, framework, sources)
-    dataset.__dict__["names"] = names  # fills the cached_property
+    dataset.__dict__["names"] = stored["names"]  # fills the cached_property
     return dataset

@@ -56,6 +56,12 @@ class CareerPathGroup(TyperGroup):
             for line in error.lines():
                 typer.echo(visible(line), err=True)
             raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            raise  # the reader has gone (`| head`): Click exits quietly
+        except OSError as error:  # a name too long, a folder without permission: exit 2
+            where = f"{error.filename}: " if error.filename else ""
+            typer.echo(visible(f"error: {where}{error.strerror or error}"), err=True)
+            raise typer.Exit(2) from None
 
 
 app = typer.Typer(

@@ -139,8 +139,6 @@ def emit(ctx: typer.Context, answer: Any, fmt: Format | None, output: str | None
     from careerpath.output import stdout_errors, write_atomic, write_stdout
     from careerpath.render import render_answer
 
-    if output == "":
-        raise UsageError("-o/--output: the file name is empty")
     current = state(ctx)
     name = chosen_format(fmt, output)
     rendered = render_answer(answer, name, current.dataset(), ctx.info_name or "careerpath")

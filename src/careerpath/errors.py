@@ -57,9 +57,18 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        if not self.column:
-            return f"{self.file}:{self.line}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        # One line whatever the data holds: an id with a newline in it must not
+        # forge another `FILE:LINE:COL` line in the report. Line 0: the whole
+        # file; column 0: the whole line (tab-separated imports).
+        from careerpath.textsafe import escaped
+
+        if not self.line:
+            where = self.file
+        elif not self.column:
+            where = f"{self.file}:{self.line}"
+        else:
+            where = f"{self.file}:{self.line}:{self.column}"
+        return escaped(f"{where}: {self.message}")
 
 
 class DataError(CareerPathError):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from careerpath.datafiles import DATA_ENV, PROGRESSIONS_FILE, ROLES_FILE
+from careerpath.datafiles import DATA_ENV, PROGRESSIONS_FILE, ROLES_FILE, read_data_file
 from careerpath.errors import DataError, DatasetMissing, Problem, UsageError
 from careerpath.model import Dataset
 
@@ -45,21 +46,36 @@ def locate(data_dir: str | None = None, *, origin: str = "--data") -> DataSource
         return builtin_source()
     where = origin if data_dir else DATA_ENV
     folder = Path(given)
-    if folder.is_file():
+    try:
+        mode = os.stat(folder).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    except OSError as error:  # a folder above it unreadable, a name too long, a loop
+        raise UsageError(f"{where}: cannot open '{given}': {error.strerror}") from None
+    if mode is not None and stat.S_ISREG(mode):
         raise UsageError(f"{where}: '{given}' is a file; give the folder that holds "
                          f"{ROLES_FILE} and {PROGRESSIONS_FILE}")
-    if not folder.is_dir():
+    if mode is None or not stat.S_ISDIR(mode):
         raise UsageError(f"{where}: '{given}' is not a folder (a dataset folder holds "
                          f"{ROLES_FILE} and {PROGRESSIONS_FILE}; start one with: "
                          f"careerpath init {given})")
-    missing = [name for name in (ROLES_FILE, PROGRESSIONS_FILE) if not (folder / name).exists()]
-    if len(missing) == 2 and not any((folder / f"{name.rsplit('.', 1)[0]}.yml").exists()
+    missing = [name for name in (ROLES_FILE, PROGRESSIONS_FILE) if not _exists(folder / name)]
+    if len(missing) == 2 and not any(_exists(folder / f"{name.rsplit('.', 1)[0]}.yml")
                                      for name in missing):
         raise DatasetMissing([f"{given}: no {ROLES_FILE} or {PROGRESSIONS_FILE} here; start a "
                               f"dataset with: careerpath init {given}"])
     if missing:
         raise DatasetMissing([_missing_file(folder, name) for name in missing])
     return DataSource(folder / ROLES_FILE, folder / PROGRESSIONS_FILE, given)
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything is there (a link to nowhere counts: reading it will say why)."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
 
 
 def _missing_file(folder: Path, name: str) -> str:
@@ -104,12 +120,12 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     from careerpath import cache
 
     files = [source.roles, source.progressions]
-    contents = [_read_bytes(path) for path in files]
+    contents = [read_data_file(path) for path in files]
     readable = [c for c in contents if isinstance(c, bytes)]
     caching = use_cache and not cache.disabled() and len(readable) == len(files)
     digest = cache.content_hash(readable) if caching else ""
     if caching:
-        cached = cache.load(files, digest, source.label)
+        cached = cache.load(files, digest, source.label, sum(len(c) for c in readable))
         if cached is not None:
             return cached
     dataset, problems = check_dataset(source, contents)
@@ -120,20 +136,13 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     return dataset
 
 
-def _read_bytes(path: Path) -> bytes | OSError:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        return error
-
-
 def check_dataset(source: DataSource, contents: list[bytes | OSError] | None = None,
                   ) -> tuple[Dataset | None, list[Problem]]:
     """Parse and validate both files. Returns the dataset (None if unusable) and problems."""
     from careerpath.validate import check  # YAML parsing: needed only without the cache
 
     if contents is None:
-        contents = [_read_bytes(source.roles), _read_bytes(source.progressions)]
+        contents = [read_data_file(source.roles), read_data_file(source.progressions)]
     with gc_paused():
         return check(source.display(source.roles), source.display(source.progressions),
                      contents, source.label)

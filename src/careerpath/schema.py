@@ -19,6 +19,7 @@ from careerpath.model import (
     Source,
     Years,
 )
+from careerpath.textsafe import BIDI, INVISIBLE, escape_char
 from careerpath.yamlread import Mapping, Node, Scalar, Sequence
 
 Report = Callable[[Node, str], None]
@@ -31,6 +32,10 @@ PROGRESSION_KEYS = ("from", "to", "kind", "years", "note", "source", "modelled")
 FRAMEWORK_KEYS = ("title", "proficiency", "source")
 SOURCE_KEYS = ("id", "title", "kind", "publisher", "license", "url")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Numbers as a person writes them: no leading zero on an integer part of two
+# digits or more, no sign but '-', no '_', ':', base prefixes.
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?\Z"
+                           r"|-?[0-9]*\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
 
 
 def _shown(node: Node) -> str:
@@ -130,8 +135,43 @@ def read_texts(node: Node, what: str, report: Report) -> tuple[str, ...]:
     return tuple(value for value in values if value is not None)
 
 
+def _odd_number(node: Node, what: str, report: Report) -> bool:
+    """Report a number YAML 1.1 reads from a form other than plain decimal.
+
+    `010` is 8 (octal), `0x10` 16, `0b11` 3, `1_0` 10 and `1:30` 90 (base 60):
+    the value silently differs from what the writer most likely meant.
+    """
+    if not isinstance(node, Scalar) or isinstance(node.value, bool) or \
+            not isinstance(node.value, (int, float)) or node.text == "" or \
+            _PLAIN_NUMBER.match(node.text):
+        return False
+    value = node.value
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    report(node, f"{what} '{node.text}' is not a plain decimal number: YAML 1.1 reads it as "
+           f"{shown} ({_why_odd(node.text)}); write it in plain decimal digits")
+    return True
+
+
+def _why_odd(text: str) -> str:
+    bare = text.lstrip("+-")
+    for prefix, why in (("0x", "hexadecimal"), ("0b", "binary"), ("0o", "octal")):
+        if bare.lower().startswith(prefix):
+            return why
+    if ":" in text:
+        return "base 60"
+    if "_" in text:
+        return "'_' is dropped"
+    if text.startswith("+"):
+        return "a '+' sign"
+    if bare.startswith("0") and bare[1:2].isdigit():
+        return "octal: it starts with 0"
+    return "a special value"
+
+
 def read_int(node: Node, what: str, low: int, high: int | None, report: Report) -> int | None:
     value = node.value if isinstance(node, Scalar) else None
+    if _odd_number(node, what, report):
+        return None
     if isinstance(value, int) and not isinstance(value, bool) and value >= low and (
         high is None or value <= high
     ):
@@ -141,8 +181,49 @@ def read_int(node: Node, what: str, low: int, high: int | None, report: Report) 
     return None
 
 
+# Characters a name must not hold: controls, line separators, bidi controls,
+# invisible characters (see textsafe), and more that show nothing: the
+# combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian
+# and other variation selectors. With them, two names that look the same are
+# different, and one role could pass itself off as another.
+_HIDDEN_IN_NAMES = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}{INVISIBLE}\u034f\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
+
+
+def hidden_character(text: str) -> str | None:
+    """The first character of `text` that cannot be seen or reorders what is seen."""
+    found = _HIDDEN_IN_NAMES.search(text)
+    if found:
+        return found.group()
+    if not text.isascii():
+        import unicodedata
+
+        for char in text:  # any other format character (Unicode category Cf)
+            if unicodedata.category(char) == "Cf":
+                return char
+    return None
+
+
+def check_name(node: Node | None, what: str, report: Report) -> None:
+    """Refuse a name (title, alias, skill) holding an invisible or bidi control character."""
+    if not isinstance(node, Scalar) or not isinstance(node.value, str):
+        return
+    char = hidden_character(node.value)
+    if char is not None:
+        import unicodedata
+
+        name = unicodedata.name(char, "a control character")
+        shown = "".join(escape_char(c) if hidden_character(c) else c for c in node.value)
+        report(node, f"{what} '{shown}' contains U+{ord(char):04X} ({name}), which "
+               "cannot be seen or reorders text; names must be plain visible text")
+
+
 def read_role(node: Node, report: Report) -> tuple[Role | None, Fields]:
     fields = Fields(node, ROLE_KEYS, "a role", report)
+    check_name(fields.values.get("title"), "title", report)
+    for alias in getattr(fields.values.get("aliases"), "items", []):
+        check_name(alias, "alias", report)
     role_id = fields.text("id", required=True)
     if role_id is not None and not ID_PATTERN.match(role_id):
         report(fields.values["id"], f"id '{role_id}' must be lowercase letters, digits and "
@@ -183,6 +264,7 @@ def read_skills(node: Node | None, report: Report) -> dict[str, int]:
         name = read_text(key, "a skill name", report)
         if name is None:
             continue
+        check_name(key, "skill", report)
         folded = name.casefold()
         if folded in seen:
             report(key, f"duplicate skill '{name}' (first at line {seen[folded].line})")
@@ -231,6 +313,9 @@ def _number(node: Node) -> float | None:
 
 def _read_years(node: Node, report: Report) -> Years | None:
     wrong = "years must be a number >= 0 or a range [min, max]"
+    items = node.items if isinstance(node, Sequence) else [node]
+    if [item for item in items if _odd_number(item, "years", report)]:
+        return None
     if isinstance(node, Sequence):
         numbers = [_number(item) for item in node.items]
         if len(numbers) != 2 or None in numbers:

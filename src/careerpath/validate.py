@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE
+from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE, FileTooLarge, NotRegularFile
 from careerpath.errors import Problem
 from careerpath.model import Dataset, Framework, Progression, Role, Source, normal_name
 from careerpath.schema import (
@@ -22,8 +22,11 @@ def _parse(contents: bytes | OSError, name: str, problems: list[Problem]) -> Nod
         problems.append(Problem(name, 1, 1, "file not found; a dataset folder needs "
                                 f"{ROLES_FILE} and {PROGRESSIONS_FILE}"))
         return None
+    if isinstance(contents, (NotRegularFile, FileTooLarge)):
+        problems.append(Problem(name, 0, 0, str(contents.strerror)))
+        return None
     if isinstance(contents, OSError):
-        problems.append(Problem(name, 1, 1, f"cannot read the file: {contents.strerror}"))
+        problems.append(Problem(name, 0, 0, f"cannot read the file: {contents.strerror}"))
         return None
     root, found = read_yaml(contents, name)
     problems.extend(found)

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
+from careerpath.datafiles import MAX_FILE_ENV, max_file_bytes
 from careerpath.errors import Problem
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 
 # libyaml's parser when present (every PyYAML wheel has it); only its event
@@ -116,9 +116,11 @@ def read_yaml(data: bytes, filename: str) -> tuple[Node | None, list[Problem]]:
     def problem(line: int, column: int, message: str) -> None:
         problems.append(Problem(filename, line, column, message))
 
-    if len(data) > MAX_FILE_BYTES:
+    limit = max_file_bytes()
+    if len(data) > limit:
         size_mb = len(data) / 1024 / 1024
-        problem(1, 1, f"file is too large ({size_mb:.0f} MiB; the limit is 64 MiB)")
+        problem(1, 1, f"file is too large ({size_mb:.0f} MiB; the limit is "
+                f"{limit // 1024 // 1024} MiB: raise it with {MAX_FILE_ENV})")
         return None, problems
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]

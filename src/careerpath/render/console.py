@@ -7,19 +7,59 @@ import os
 
 from rich.console import Console, RenderableType
 
+# Text for a file or a pipe is laid out at this width, whatever the terminal:
+# the same command writes the same file from a cron job, a narrow window or CI.
+FILE_WIDTH = 100
+# A terminal narrower than this (or COLUMNS=0/1 from a broken environment)
+# cannot show a table; lay out at FILE_WIDTH rather than one letter a line.
+MIN_WIDTH = 20
+
+
+def _terminal_width() -> int | None:
+    """The width Rich should use, or None to let it ask the terminal."""
+    given = os.environ.get("COLUMNS", "")
+    if given.strip().isascii() and given.strip().isdigit() and int(given) >= MIN_WIDTH:
+        return int(given)
+    if given:  # COLUMNS=0, 1, 'abc': ignore it, and never fall back to it
+        return _measured_width()
+    return None
+
+
+def _measured_width() -> int:
+    import shutil
+
+    try:
+        columns = os.get_terminal_size(1).columns
+    except OSError:
+        columns = shutil.get_terminal_size((FILE_WIDTH, 25)).columns
+    return columns if columns >= MIN_WIDTH else FILE_WIDTH
+
 
 def make_console(*, no_color: bool = False, file: io.StringIO | None = None,
-                 force_terminal: bool | None = None) -> Console:
+                 force_terminal: bool | None = None, width: int | None = None) -> Console:
+    """A console for `file` (default: stdout), as wide as the terminal, or `width`.
+
+    A COLUMNS under MIN_WIDTH is ignored. For a file or a pipe use `to_string`."""
     # --no-color, NO_COLOR and TERM=dumb mean no escape codes at all (not even bold),
     # so the output can be read by anything.
     plain = no_color or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     # markup/emoji/highlight off: data text must never be interpreted.
     return Console(file=file, markup=False, emoji=False, highlight=False, soft_wrap=False,
-                   color_system=None if plain else "auto", force_terminal=force_terminal)
+                   color_system=None if plain else "auto", force_terminal=force_terminal,
+                   width=width if width is not None else _terminal_width())
 
 
-def to_string(renderable: RenderableType) -> str:
-    """What the text output looks like on a non-terminal: plain, no escape codes."""
+def to_string(renderable: RenderableType, *, width: int = FILE_WIDTH) -> str:
+    """What the text output looks like in a file or a pipe: plain, FILE_WIDTH wide."""
     buffer = io.StringIO()
-    make_console(no_color=True, file=buffer).print(renderable)
+    make_console(no_color=True, file=buffer, width=width).print(renderable)
     return buffer.getvalue()
+
+
+def render_text(renderable: RenderableType, *, no_color: bool, terminal: bool) -> str | None:
+    """The text for stdout, or None when the console should print it live.
+
+    `terminal`: stdout is a terminal (`sys.stdout.isatty()`). Anything else (a
+    file, a pipe) gets `to_string`'s fixed width, so it never depends on COLUMNS.
+    """
+    return None if terminal else to_string(renderable)

@@ -21,6 +21,7 @@ from careerpath.answers import (
     SkillsAnswer,
 )
 from careerpath.model import Dataset, Years, proficiency_label
+from careerpath.render.escape import csv_cell
 from careerpath.textsafe import visible
 
 
@@ -29,7 +30,8 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if cell is None else visible(str(cell)) for cell in row])
+        writer.writerow(["" if cell is None else csv_cell(visible(cell)) if isinstance(cell, str)
+                         else visible(str(cell)) for cell in row])
     return buffer.getvalue()
 
 

@@ -45,3 +45,18 @@ def dot_lines(lines: list[str]) -> str:
 
 def _dot_inner(text: str) -> str:
     return one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+
+
+# OWASP "CSV Injection": a spreadsheet reads a cell starting with one of these
+# as a formula (=HYPERLINK(...), +cmd|..., @SUM(...)), or after a tab or CR.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading formula character gets a `'`.
+
+    Only for text from the data: the numbers careerpath writes (levels, steps,
+    years) are ints and floats, never passed here, so `-1` stays a number.
+    A text cell like `-5` is changed to `'-5` too: it is text in the data.
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text

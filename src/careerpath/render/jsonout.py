@@ -23,15 +23,25 @@ from careerpath.answers import (
     SkillsAnswer,
 )
 from careerpath.model import Dataset, Progression, Role, Years, proficiency_label
+from careerpath.textsafe import BIDI, INVISIBLE
 
 # json.dumps escapes C0 controls but passes DEL, C1 controls, bidi overrides and
 # line separators through raw when ensure_ascii is off; escape those too.
-_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Invisible characters too (zero-width, soft hyphen, tags): see textsafe.
+_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI}{INVISIBLE}]")
 
 
 def dumps(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _RAW.sub(_json_escape, text) + "\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # JSON writes an astral character as a UTF-16 surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def years(value: Years | None) -> dict[str, float] | None:

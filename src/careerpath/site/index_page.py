@@ -28,8 +28,9 @@ def _count(number: int, noun: str) -> str:
 
 def _natural(text: str) -> list[tuple[int, str]]:
     """Sort key: "track 2" before "track 10"."""
-    return [(int(part), "") if part.isdigit() else (-1, part)
-            for part in re.split(r"(\d+)", text.casefold()) if part]
+    # ASCII digits only: "²".isdigit() is true, but int("²") fails.
+    return [(int(part), "") if part.isascii() and part.isdigit() else (-1, part)
+            for part in re.split(r"([0-9]+)", text.casefold()) if part]
 
 
 def tracks_of(dataset: Dataset) -> list[Track]:
