@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
+from generate import generate, generate_layers
 
 PYTHON = sys.executable
 CAREERPATH = str(Path(PYTHON).with_name("careerpath"))
@@ -103,10 +103,21 @@ def main() -> None:
     results.append(compare("4. path on the large dataset, first run (no cache), vs CSafeLoader "
                            "loading the two files", big_path, csafe, 1.0, args.big_rounds, env,
                            before=clear_cache))
+    results.append(ties(work, env, args.rounds))
     if args.scaling:
         scaling(work, env, clear_cache)
     shutil.rmtree(work, ignore_errors=True)
     print(f"\n{sum(results)} of {len(results)} targets hold")
+
+
+def ties(work: Path, env: dict[str, str], rounds: int) -> bool:
+    """Tie-heavy: 32,768 equally good paths; the first five, in order, must come at once."""
+    layered = work / "layers"
+    start, end = generate_layers(layered)
+    print("\ntie-heavy dataset: a start, 5 layers of 8 fully connected roles, an end, no years")
+    return compare("5. path --all --limit 5 among 32,768 tied paths (cached)",
+                   [CAREERPATH, "--data", str(layered), "path", start, end, "--all", "--limit",
+                    "5"], FLOOR_NO_GRAPH, 1.5, rounds, env)
 
 
 def scaling(work: Path, env: dict[str, str], clear_cache: Callable[[], None]) -> None:

@@ -14,6 +14,8 @@ import argparse
 import random
 from pathlib import Path
 
+# `generate_layers` writes the tie-heavy case: every path as good as every other.
+
 LEVELS = 10
 SKILLS = [f"Skill {n}" for n in range(60)]
 
@@ -67,6 +69,22 @@ def generate(folder: Path, roles: int, progressions: int, seed: int = 7) -> tupl
         moves.append(f"  - {{from: r{source}, to: r{target}{kind}, years: [{low}, {low + 2}]}}")
     (folder / "progressions.yaml").write_text("\n".join(moves) + "\n", encoding="utf-8")
     return f"r{chain[0]}", f"r{chain[-1]}"
+
+
+def generate_layers(folder: Path, layers: int = 5, width: int = 8) -> tuple[str, str]:
+    """A start role, `layers` layers of `width` roles, each fully connected to the next,
+    and an end role; no years anywhere, so all width**layers paths tie. Returns the ends."""
+    names = [["start"], *([f"l{i}-{j}" for j in range(width)] for i in range(1, layers + 1)),
+             ["end"]]
+    roles = ["roles:"] + [f"  - {{id: {name}, title: Role {name}, level: {depth + 1}}}"
+                          for depth, layer in enumerate(names) for name in layer]
+    moves = ["progressions:"] + [f"  - {{from: {a}, to: {b}}}"
+                                 for here, there in zip(names, names[1:])
+                                 for a in here for b in there]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "roles.yaml").write_text("\n".join(roles) + "\n", encoding="utf-8")
+    (folder / "progressions.yaml").write_text("\n".join(moves) + "\n", encoding="utf-8")
+    return "start", "end"
 
 
 def main() -> None:

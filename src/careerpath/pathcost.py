@@ -73,9 +73,9 @@ def _packer(roles: int, most_units: int, fastest: bool) -> Callable[[int, int, i
 
     Every move counts 1 in the moves part; the packer adds that itself. Any sum
     the search compares covers at most `walk` moves: a path (fewer than `roles`)
-    plus a bound's walk (at most STATE_BUDGET states, or `roles` roles).
+    plus a bound's walk (at most STATE_BUDGET states, or two shortest paths).
     """
-    walk = roles + STATE_BUDGET + 2
+    walk = 3 * roles + STATE_BUDGET + 2
     counts, units = walk + 1, walk * most_units + 1  # bases above any sum of a part
     if fastest:  # (moves without years, year units, moves)
         return lambda extra, unknown, years: (unknown * units + years) * counts + 1 + extra
