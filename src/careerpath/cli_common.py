@@ -14,7 +14,6 @@ import typer
 from typer.core import TyperCommand
 
 from careerpath.answers import PathAnswer, RoleCard, RoleList
-from careerpath.errors import UsageError
 from careerpath.model import Dataset
 from careerpath.render import formats_for
 
