@@ -83,7 +83,7 @@ ONE_MOVE = "progressions:\n  - {from: a, to: b}\n"
     (["roles", "--level", "2"], "1 role"),
     (["validate"], "valid, 2 roles, 1 move"),
     (["graph"], "The career ladder: 2 roles, 1 move"),
-    (["path", "a", "b"], "1 move · typical years not in the data for every move"),
+    (["path", "a", "b"], "1 move · the data gives no typical years"),
     (["next", "a", "-f", "markdown"], "# Next moves from Alpha (within 1 move)"),
     (["path", "a", "b", "-f", "markdown"], "1 move; typical years in all: not given."),
 ])

@@ -125,7 +125,8 @@ def _step(step: PathStep, width: int) -> list[Line]:
 
 def _summary(path: PathDetail, answer: PathAnswer, width: int) -> list[Line]:
     years = (f"typically {path.years} in all" if path.years else
-             "typical years not in the data for every move")
+             "typical years not in the data for every move" if answer.years_known else
+             "the data gives no typical years")
     lines: list[Line] = [(0, Text(f"{plural(path.moves, 'move')} · {years}", "bold"))]
     start = (Text.assemble("your profile (", data_text(answer.profile), ")")
              if answer.profile else data_text(path.roles[0].title))
