@@ -94,3 +94,10 @@ def test_counts_use_the_right_plural(run: Run, make_dataset: Callable[..., Path]
     assert result.exit_code == 0, result.stderr
     assert expected in result.stdout
     assert "1 moves" not in result.stdout and "1 roles" not in result.stdout
+
+
+def test_fastest_without_years_says_so_once(run: Run, make_dataset: Callable[..., Path]) -> None:
+    folder = make_dataset(ONE_MOVE_ROLES, ONE_MOVE)
+    result = run("--data", folder, "path", "a", "b", "--fastest")
+    assert result.exit_code == 0
+    assert result.stdout.count("The data gives no typical years, so --fastest orders by moves.") == 1
