@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.segment import Segment
 
 from careerpath import queries
+from careerpath.fit import gap, match
+from careerpath.profile import Profile
 from careerpath.loader import load_dataset
 from careerpath.model import Dataset
 from careerpath.render import render_answer
@@ -57,6 +59,8 @@ progressions:
 def answers(data: Dataset, first: str, last: str) -> list[tuple[str, Any, list[str]]]:
     """(command, answer, ids it must show whole) for every terminal view."""
     every = [role.id for role in data.roles.values()]
+    skills = {name: 2 for role in data.roles.values() for name in role.skills}
+    profile = Profile("a-profile-with-a-long-name.yaml", first, skills, [])
     reach = queries.next_roles(data, first, 3)
     return [
         ("roles", queries.list_roles(data), every),
@@ -67,6 +71,8 @@ def answers(data: Dataset, first: str, last: str) -> list[tuple[str, Any, list[s
         ("compare", queries.compare_roles(data, first, last), []),
         ("search", queries.search_roles(data, "e"), []),
         ("graph", queries.ladder_graph(data), []),
+        ("match", match(data, profile), [fit.role.id for fit in match(data, profile).fits]),
+        ("gap", gap(data, profile, data.roles[last]), []),
     ]
 
 
