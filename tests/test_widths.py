@@ -14,9 +14,9 @@ from rich.segment import Segment
 
 from careerpath import queries
 from careerpath.fit import gap, match
-from careerpath.profile import Profile
 from careerpath.loader import load_dataset
 from careerpath.model import Dataset
+from careerpath.profile import Profile
 from careerpath.render import render_answer
 
 WIDTHS = (40, 60, 80, 120, 200)
