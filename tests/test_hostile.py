@@ -27,7 +27,13 @@ RAW_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{INVISIBLE}]")
 def test_deep_nesting_is_refused_before_anything_recursive() -> None:
     root, problems = read_yaml(b"roles: " + b"[" * 100_000 + b"]" * 100_000, "roles.yaml")
     assert root is None
-    assert [str(p) for p in problems] == [
+    # Where on line 1 depends on the libyaml build: ours stops at the 33rd level
+    # (column 39), libyaml >= 0.2.6 may stop at its own limit while scanning ahead.
+    assert len(problems) == 1
+    assert re.fullmatch(r"roles\.yaml:1:\d+: nesting deeper than 32 levels; "
+                        r"careerpath data needs at most four", str(problems[0]))
+    _root, shallow = read_yaml(b"roles: " + b"[" * 40 + b"]" * 40, "roles.yaml")
+    assert [str(p) for p in shallow] == [
         "roles.yaml:1:39: nesting deeper than 32 levels; careerpath data needs at most four"]
 
 

@@ -139,7 +139,12 @@ def read_yaml(data: bytes, filename: str) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem(line, column, f"YAML syntax error: {error.problem or error.context}")
+        if "nesting depth" in str(error.problem):
+            # libyaml >= 0.2.6 has its own limit and may reach it while scanning
+            # ahead, before our event loop sees the 33rd level.
+            problem(line, column, _TOO_DEEP)
+        else:
+            problem(line, column, f"YAML syntax error: {error.problem or error.context}")
         return None, problems
     except yaml.reader.ReaderError as error:
         line, column = _position(data, error.position)
@@ -154,6 +159,9 @@ def read_yaml(data: bytes, filename: str) -> tuple[Node | None, list[Problem]]:
     if builder.root is None and not problems:
         problem(1, 1, "file is empty")
     return builder.root, problems
+
+
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; careerpath data needs at most four"
 
 
 class _Builder:
@@ -193,8 +201,7 @@ class _Builder:
                 mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
                 if len(stack) >= MAX_DEPTH:
-                    problem(line, column, f"nesting deeper than {MAX_DEPTH} levels; "
-                            "careerpath data needs at most four")
+                    problem(line, column, _TOO_DEEP)
                     raise _Abort
                 is_mapping = kind is mapping_start
                 container = Mapping([], line, column) if is_mapping else Sequence([], line, column)
