@@ -101,3 +101,74 @@ def test_fastest_without_years_says_so_once(run: Run, make_dataset: Callable[...
     result = run("--data", folder, "path", "a", "b", "--fastest")
     assert result.exit_code == 0
     assert result.stdout.count("The data gives no typical years, so --fastest orders by moves.") == 1
+
+
+def layered(layers: int, width: int) -> tuple[str, str]:
+    """A start `s`, `layers` layers of `width` fully connected roles, an end `t`; no years,
+    so all width**layers paths tie."""
+    names = [["s"], *([f"l{i}-{j}" for j in range(width)] for i in range(1, layers + 1)), ["t"]]
+    roles = "roles:\n" + "".join(f"  - {{id: {name}, title: Role {name}, level: {depth + 1}}}\n"
+                                 for depth, layer in enumerate(names) for name in layer)
+    moves = "progressions:\n" + "".join(f"  - {{from: {a}, to: {b}}}\n"
+                                        for here, there in zip(names, names[1:])
+                                        for a in here for b in there)
+    return roles, moves
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_numbered_paths_give_the_total_when_it_is_known(
+        run: Run, make_dataset: Callable[..., Path], fmt: str) -> None:
+    folder = make_dataset(*layered(2, 3))  # 9 tied paths
+    result = run("--data", folder, "path", "s", "t", "--all", "--limit", "2", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    heading = "## " if fmt == "markdown" else ""
+    assert f"\n{heading}Path 1 of 9\n" in result.stdout
+    assert f"\n{heading}Path 2 of 9\n" in result.stdout
+    assert "2 paths shown; more exist (9 in all)." in result.stdout
+    assert "Path 1 of 2" not in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_numbered_paths_say_more_exist_when_the_total_is_unknown(
+        run: Run, make_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
+        fmt: str) -> None:
+    from careerpath import pathsearch
+
+    monkeypatch.setattr(pathsearch, "COUNT_BUDGET", 0)  # no work spent on counting them all
+    folder = make_dataset(*layered(2, 3))
+    result = run("--data", folder, "path", "s", "t", "--all", "--limit", "2", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    heading = "## " if fmt == "markdown" else ""
+    assert f"\n{heading}Path 1 of 2 shown, more exist\n" in result.stdout
+    assert f"\n{heading}Path 2 of 2 shown, more exist\n" in result.stdout
+    assert "2 paths shown; more exist." in result.stdout
+
+
+def test_a_search_that_stopped_early_numbers_paths_honestly(
+        run: Run, make_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerpath import pathsearch
+
+    monkeypatch.setattr(pathsearch, "SEARCH_BUDGET", 12)
+    folder = make_dataset(*layered(2, 3))
+    result = run("--data", folder, "path", "s", "t", "--all", "--limit", "20")
+    assert result.exit_code == 0, result.stderr
+    assert "candidates and stopped: showing the" in result.stdout
+    assert "showing the 3 paths found; more may exist." in result.stdout
+    assert "\nPath 1 of 3 shown, more may exist\n" in result.stdout
+
+
+def test_a_huge_limit_is_answered_with_at_most_max_paths(
+        run: Run, make_dataset: Callable[..., Path]) -> None:
+    """--limit 1000000000: bounded work and output, and the answer says why it stopped."""
+    from careerpath.answers import MAX_PATHS
+
+    folder = make_dataset(*layered(3, 11))  # 1,331 tied paths
+    result = run("--data", folder, "path", "s", "t", "--limit", "1000000000", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    answer = result.json()
+    assert (len(answer["paths"]), answer["more"], answer["stopped_early"]) == (MAX_PATHS, True,
+                                                                               False)
+    assert answer["paths"][0]["roles"] == ["s", "l1-0", "l2-0", "l3-0", "t"]
+    text = run("--data", folder, "path", "s", "t", "--limit", "1000000000")
+    assert "1000 paths shown (at most 1,000 at once); more exist (1,331 in all).\n" in text.stdout
+    assert "\nPath 1,000 of 1,331\n" in text.stdout

@@ -13,6 +13,9 @@ from typing import NamedTuple
 from careerpath.model import Progression, Role, Years
 
 CHANGE_ORDER = ("gained", "raised", "same", "lowered", "dropped")
+# The most paths one answer holds, whatever --limit says: each comes with every step's
+# skills, so 27,000 paths of a 5,000-role dataset made 400 MB of JSON and a minute's work.
+MAX_PATHS = 1_000
 
 
 class SkillChange(NamedTuple):

@@ -86,7 +86,7 @@ def path(
     = False,
     limit: Annotated[int | None, typer.Option(
         min=1, metavar="N",
-        help="At most N paths (implies --all) [default with --all: 10].")] = None,
+        help="At most N paths, up to 1,000 (implies --all) [default with --all: 10].")] = None,
     fastest: Annotated[bool, typer.Option(
         "--fastest", help="Order by typical years instead of number of moves.")] = False,
     via: Annotated[list[str] | None, typer.Option(

@@ -12,6 +12,7 @@ from typing import Any
 
 from careerpath.answers import (
     CHANGE_ORDER,
+    MAX_PATHS,
     Comparison,
     GraphAnswer,
     LevelsAnswer,
@@ -112,6 +113,7 @@ def find_path(dataset: Dataset, source: RoleName, target: RoleName, *,
     if easiest and fastest:
         raise UsageError("--easiest and --fastest order paths differently; choose one")
     count = limit if limit is not None else (DEFAULT_ALL_LIMIT if all_paths else 1)
+    count = min(count, MAX_PATHS)
     held = start.skills if start_skills is None else start_skills
     via_ids, avoid_ids = tuple(r.id for r in vias), tuple(r.id for r in avoids)
     if easiest:

@@ -10,6 +10,7 @@ from functools import singledispatch
 from typing import Any
 
 from careerpath.answers import (
+    MAX_PATHS,
     Comparison,
     GapAnswer,
     GraphAnswer,
@@ -28,7 +29,7 @@ from careerpath.answers import (
 from careerpath.model import EXPERIENCE_LEVELS, Dataset, Role, proficiency_label
 from careerpath.render import mermaid as mermaid_render
 from careerpath.render.escape import markdown as md
-from careerpath.wording import plural
+from careerpath.wording import capped_note, path_heading, plural
 
 
 def table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -64,7 +65,7 @@ def _(answer: PathAnswer, dataset: Dataset) -> str:
         lines += [path_count_sentence(answer), ""]
     for number, path in enumerate(answer.paths, 1):
         if count > 1:
-            lines += [f"## Path {number} of {count}", ""]
+            lines += [f"## {path_heading(number, count, answer.total, answer.more)}", ""]
         lines += _path_section(path, "###" if count > 1 else "##")
     return document(lines + proficiency_lines(dataset))
 
@@ -73,11 +74,11 @@ def path_count_sentence(answer: PathAnswer) -> str:
     """How many paths are shown, and honestly whether more exist."""
     shown = plural(len(answer.paths), "path")
     if answer.stopped_early:
-        return (f"Searched {plural(answer.examined, 'candidate')} and stopped: showing the "
+        return (f"Searched {answer.examined:,} candidates and stopped: showing the "
                 f"{shown} found; more may exist.")
     if answer.more:
-        return f"{shown} shown; more exist" + (
-            f" ({answer.total} in all)." if answer.total else ".")
+        return f"{shown} shown{capped_note(len(answer.paths), MAX_PATHS)}; more exist" + (
+            f" ({answer.total:,} in all)." if answer.total else ".")
     return f"{shown}, all there are." if answer.more is False else f"{shown}."
 
 

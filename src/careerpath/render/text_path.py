@@ -13,10 +13,10 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from careerpath.answers import PathAnswer, PathDetail, PathStep, SkillGap
+from careerpath.answers import MAX_PATHS, PathAnswer, PathDetail, PathStep, SkillGap
 from careerpath.model import proficiency_label
 from careerpath.render.richtext import KIND_STYLE, data_text, role_line
-from careerpath.wording import plural
+from careerpath.wording import capped_note, path_heading, plural
 
 INDENT = 4
 
@@ -144,13 +144,13 @@ def count_line(answer: PathAnswer) -> Text:
     """How many paths are shown, and honestly whether more exist."""
     shown = plural(len(answer.paths), "path")
     if answer.stopped_early:
-        return Text(f"Searched {plural(answer.examined, 'candidate')} and stopped: showing the "
+        return Text(f"Searched {answer.examined:,} candidates and stopped: showing the "
                     f"{shown} found; more may exist.", "yellow")
-    total = f" ({answer.total} in all)" if answer.total else ""
+    total = f" ({answer.total:,} in all)" if answer.total else ""
     if answer.more and len(answer.paths) == 1:
         return Text(f"The best of several paths{total}; --all lists the others.", "dim")
     if answer.more:
-        return Text(f"{shown} shown; more exist{total}.")
+        return Text(f"{shown} shown{capped_note(len(answer.paths), MAX_PATHS)}; more exist{total}.")
     if answer.more is None and len(answer.paths) > 1:
         return Text(f"{shown}.")
     return Text(f"{shown}, all there are." if len(answer.paths) > 1 else "")
@@ -190,7 +190,8 @@ def path_view(answer: PathAnswer) -> RenderableType:
         parts += [Text(""), _overview(answer)]
     for number, path in enumerate(answer.paths, 1):
         if several:
-            parts.append(Text(f"\nPath {number} of {len(answer.paths)}", "bold underline"))
+            numbered = path_heading(number, len(answer.paths), answer.total, answer.more)
+            parts.append(Text(f"\n{numbered}", "bold underline"))
         parts.append(Text(""))
         parts.append(PathDetailView(path, answer))
     return Group(*parts)
