@@ -33,6 +33,7 @@ def test_wheel_contains_the_data(tmp_path: Path) -> None:
                 "careerpath/data/__init__.py", "careerpath/cli.py",
                 "careerpath/templates/roles.yaml", "careerpath/templates/progressions.yaml",
                 "careerpath/lint/__init__.py", "careerpath/schemas/roles.schema.json",
-                "careerpath/schemas/progressions.schema.json"} <= names
+                "careerpath/schemas/progressions.schema.json",
+                "careerpath/py.typed"} <= names  # the API is typed for its users (PEP 561)
         assert archive.read("careerpath/data/roles.yaml") == \
             (ROOT / "data" / "roles.yaml").read_bytes()
