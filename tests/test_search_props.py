@@ -150,3 +150,109 @@ def test_a_budget_that_runs_out_never_lies(draw: st.DataObject, budget: int) -> 
     else:
         assert shown == expected[:query.limit]
         assert found.more == (len(expected) > query.limit)
+
+
+@st.composite
+def layered_datasets(draw: Any) -> Dataset:
+    """Tie-heavy: a start `s`, 1-3 layers of 1-3 roles, an end `t`; each layer fully or
+    partly connected to the next, some moves lateral across a layer, years mostly
+    missing or equal, so many paths tie and only the ids break the tie."""
+    layers = [[f"l{i}{j}" for j in range(draw(st.integers(1, 3)))]
+              for i in range(draw(st.integers(1, 3)))]
+    names = [["s"], *layers, ["t"]]
+    roles = {name: Role(name, f"Role {name}", depth + 1)
+             for depth, layer in enumerate(names) for name in layer}
+    years = st.one_of(st.none(), st.just((1.0, 1.0)), st.just((0.0, 0.0)), st.just((0.5, 1.5)))
+    moves = []
+    for here, there in zip(names, names[1:]):
+        for a in here:
+            for b in there:
+                if draw(st.integers(0, 5)):  # most moves exist
+                    y = draw(years)
+                    moves.append(Progression(a, b, "promotion", None if y is None else Years(*y)))
+    for layer in layers:
+        for a in layer:
+            for b in layer:
+                if a != b and draw(st.integers(0, 3)) == 0:
+                    y = draw(years)
+                    moves.append(Progression(a, b, "lateral", None if y is None else Years(*y)))
+    return Dataset(roles, tuple(moves))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_tie_heavy_layered_graphs_match_the_oracle(draw: st.DataObject) -> None:
+    data = draw.draw(layered_datasets())
+    ids = sorted(data.roles)
+    middle = [i for i in ids if i not in ("s", "t")]
+    via = tuple(draw.draw(st.lists(st.sampled_from(middle), max_size=3)))  # repeats too
+    others = [i for i in middle if i not in via]
+    avoid = tuple(draw.draw(st.lists(st.sampled_from(others), max_size=2))) if others else ()
+    query = PathQuery("s", "t", draw.draw(st.integers(1, 30)), draw.draw(st.booleans()), via,
+                      avoid, draw.draw(st.booleans()))
+    check_against_oracle(data, query)
+
+
+SKILLS = st.dictionaries(st.sampled_from(["SEO", "seo tools", "Python", "Lead"]),
+                         st.integers(1, 5), max_size=3)
+
+
+def brute_gaps(data: Dataset, roles: list[str]) -> tuple[list[list[tuple[Any, ...]]],
+                                                        list[tuple[Any, ...]]]:
+    """Per step: each skill the next role asks above the best of every role so far;
+    total: each skill the path's roles ask above the start's. (name, have, need)."""
+    def best(names: list[str], skill: str) -> int | None:
+        levels = [data.roles[n].skills[skill] for n in names if skill in data.roles[n].skills]
+        return max(levels) if levels else None
+
+    def ordered(gaps: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        return sorted(gaps, key=lambda g: (-(g[2] - (g[1] or 0)), g[0].casefold()))
+
+    steps = []
+    for k in range(1, len(roles)):
+        target = data.roles[roles[k]].skills
+        steps.append(ordered([(n, best(roles[:k], n), need) for n, need in target.items()
+                              if need > (best(roles[:k], n) or 0)]))
+    asked = {n for r in roles[1:] for n in data.roles[r].skills}
+    total = ordered([(n, best(roles[:1], n), best(roles[1:], n)) for n in asked
+                     if (best(roles[1:], n) or 0) > (best(roles[:1], n) or 0)])
+    return steps, total
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_skills_to_build_match_a_brute_force_count(draw: st.DataObject) -> None:
+    """Every step against the best level held so far; the total against the start; JSON
+    and CSV carry exactly that."""
+    import csv
+    import io
+    import json
+
+    from careerpath.queries import find_path
+    from careerpath.render import render_answer
+
+    shape = draw.draw(st.sampled_from([datasets(), layered_datasets()]))
+    data = draw.draw(shape)
+    data = Dataset({i: Role(r.id, r.title, r.level, skills=draw.draw(SKILLS))
+                    for i, r in data.roles.items()}, data.progressions)
+    ids = sorted(data.roles)
+    source, target = draw.draw(st.sampled_from(ids)), draw.draw(st.sampled_from(ids))
+    if source == target or not oracle(data, PathQuery(source, target)):
+        return
+    answer = find_path(data, source, target, limit=5)
+    as_json = json.loads(render_answer(answer, "json", data, "path"))
+    rows = list(csv.DictReader(io.StringIO(render_answer(answer, "csv", data, "path"))))
+    for number, (path, shown) in enumerate(zip(answer.paths, as_json["paths"]), 1):
+        steps, total = brute_gaps(data, [r.id for r in path.roles])
+        assert [[tuple(g) for g in step.skills] for step in path.steps] == steps
+        assert [tuple(g) for g in path.skills] == total
+        assert [[(g["name"], g["have"], g["need"]) for g in s["skills"]]
+                for s in shown["steps"]] == steps
+        assert [(g["name"], g["have"], g["need"]) for g in shown["skills"]] == total
+        mine = [row for row in rows if row["path"] == str(number)]
+        assert mine[-1]["step"] == "total"
+        assert mine[-1]["skills"] == "; ".join(
+            f"{n}: {'new' if h is None else h}->{need}" for n, h, need in total)
+        assert [row["skills"] for row in mine[1:-1]] == [
+            "; ".join(f"{n}: {'new' if h is None else h}->{need}" for n, h, need in step)
+            for step in steps]
