@@ -172,3 +172,13 @@ def test_a_huge_limit_is_answered_with_at_most_max_paths(
     text = run("--data", folder, "path", "s", "t", "--limit", "1000000000")
     assert "1000 paths shown (at most 1,000 at once); more exist (1,331 in all).\n" in text.stdout
     assert "\nPath 1,000 of 1,331\n" in text.stdout
+
+
+def test_a_short_row_of_an_import_source_uses_the_right_plural(tmp_path: Path) -> None:
+    from careerpath.errors import Problem
+    from careerpath.importers.tsv import read_table
+
+    (tmp_path / "t.txt").write_text("A\tB\nonly\n", encoding="utf-8")
+    problems: list[Problem] = []
+    read_table(tmp_path / "t.txt", "t.txt", ("A",), problems)
+    assert [p.message for p in problems] == ["1 column where the header has 2"]

@@ -89,3 +89,32 @@ def test_two_roles_one_name_under_the_rule_is_invalid(tmp_path: Path) -> None:
         "1:34; names must differ by more than case, spacing, '-', '_' or Unicode form"]
     with pytest.raises(DataError):
         raise DataError(problems)
+
+
+@pytest.mark.parametrize("typed", ["Vice–President", "vice—president", "VICE‐PRESIDENT",
+                                   "vice_president", " vice - president "])
+def test_any_dash_names_the_role(tmp_path: Path, typed: str) -> None:
+    """A title pasted from a document often holds an en or em dash."""
+    write(tmp_path, ["Vice-President", "Barista"], ["vp", "ba"])
+    dataset, _ = check_dataset(locate(str(tmp_path)))
+    assert dataset is not None
+    assert find_role(dataset, typed).id == "r0"
+
+
+def test_two_names_apart_only_by_the_kind_of_dash_are_refused(tmp_path: Path) -> None:
+    write(tmp_path, ["Vice–President", "Other"], ["x", "vice-president"])
+    dataset, problems = check_dataset(locate(str(tmp_path)))
+    assert dataset is None
+    assert [p.message.split(";")[0] for p in problems] == [
+        f"alias 'vice-president' clashes with the title of role 'r0' at {tmp_path}/roles.yaml:1:34"]
+
+
+def test_an_id_equal_to_another_roles_alias_is_refused_naming_both(tmp_path: Path) -> None:
+    roles = {"roles": [{"id": "manager", "title": "Manager", "level": 1},
+                       {"id": "boss", "title": "Boss", "level": 2, "aliases": ["MANAGER"]}]}
+    (tmp_path / "roles.yaml").write_text(json.dumps(roles), encoding="utf-8")
+    (tmp_path / "progressions.yaml").write_text('{"progressions": []}', encoding="utf-8")
+    dataset, problems = check_dataset(locate(str(tmp_path)))
+    assert dataset is None
+    assert [p.message.split(";")[0] for p in problems] == [
+        f"alias 'MANAGER' clashes with the id of role 'manager' at {tmp_path}/roles.yaml:1:19"]

@@ -20,7 +20,7 @@ MOVE_KINDS = ("promotion", "lateral")
 
 def normal_name(name: str) -> str:
     """How role names compare, everywhere (validation, lookup, the cache's index):
-    Unicode compatibility forms (NFKC), case, dashes, underscores and spacing do
+    Unicode compatibility forms (NFKC), case, dashes of any kind, underscores and spacing do
     not matter, so "Café Manager" typed in NFD, "SENIOR_manager" and
     "senior-manager" are one name."""
     import unicodedata
@@ -28,7 +28,13 @@ def normal_name(name: str) -> str:
     folded = unicodedata.normalize("NFKC", name).casefold()
     # casefold can undo NFKC (e.g. "ǅ"), so normalise once more after it.
     folded = unicodedata.normalize("NFKC", folded)
-    return " ".join(folded.replace("-", " ").replace("_", " ").split())
+    # '_' and every dash (Unicode category Pd, as left by NFKC) count as spaces, so
+    # "Vice\u2013President" (en dash) pasted from a document names the role "vice-president".
+    for dash in "_-\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17" \
+                "\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\U00010ead":
+        if dash in folded:
+            folded = folded.replace(dash, " ")
+    return " ".join(folded.split())
 
 
 def proficiency_label(level: int) -> str:

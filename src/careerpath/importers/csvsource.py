@@ -19,6 +19,7 @@ from careerpath.errors import DataError, Problem
 from careerpath.importers.tsv import clip
 from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years
 from careerpath.schema import ID_PATTERN
+from careerpath.wording import plural
 
 ROLE_COLUMNS = ("id", "title", "level", "aliases", "track", "summary", "responsibilities",
                 "entry", "mid", "senior", "skills", "specialization_of", "outcomes", "source",
@@ -97,8 +98,8 @@ def read_csv(path: Path, name: str, columns: tuple[str, ...], required: tuple[st
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) > len(header):
-                problems.append(Problem(name, line, 0, f"{len(cells)} cells where the header has "
-                                        f"{len(header)} columns"))
+                problems.append(Problem(name, line, 0, f"{plural(len(cells), 'cell')} where the "
+                                        f"header has {plural(len(header), 'column')}"))
                 continue
             yield CsvRow(name, line, dict(zip(header, cells)), problems)
     except csv.Error as error:

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from careerpath.errors import Problem
+from careerpath.wording import plural
 
 
 def clip(text: str, limit: int = 60) -> str:
@@ -132,7 +133,7 @@ def read_table(path: Path, name: str, required_columns: tuple[str, ...],
             continue
         cells = line.split("\t")
         if len(cells) != width:
-            problem(number, f"{len(cells)} columns where the header has {width}")
+            problem(number, f"{plural(len(cells), 'column')} where the header has {width}")
             continue
         table.rows.append(Row(table, number, cells))
     return table
