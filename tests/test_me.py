@@ -200,3 +200,27 @@ def test_easiest_agrees_with_brute_force(case: tuple[Dataset, dict[str, int],
     assert [list(path.roles) for path in found.paths] == expected[:limit]  # type: ignore[misc]
     assert found.more == (len(expected) > limit)  # type: ignore[operator]
     assert not found.stopped_early
+
+
+def test_easiest_counts_every_candidate_it_queues_against_its_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work and memory are bounded by the budget: counting only the candidates taken
+    let --easiest --limit 1000000000 on 5,000 roles take a minute and 900 MB."""
+    import heapq
+
+    from careerpath import easiest
+
+    width = 6
+    names = [["s"], *([f"l{i}{j}" for j in range(width)] for i in range(4)), ["t"]]
+    roles = {n: Role(n, n, depth + 1, skills={f"k{n}": 2})
+             for depth, layer in enumerate(names) for n in layer}
+    moves = tuple(Progression(a, b, "promotion", None) for here, there in zip(names, names[1:])
+                  for a in here for b in there)
+    pushed: list[int] = []
+    real_push = heapq.heappush
+    monkeypatch.setattr(easiest.heapq, "heappush",
+                        lambda heap, item: (pushed.append(1), real_push(heap, item)))
+    found = easiest_paths(Dataset(roles, moves), "s", "t", {}, limit=1_000_000_000, budget=50)
+    assert found.stopped_early and found.more is None
+    assert len(pushed) <= 50 + width
+    assert found.examined == len(pushed)
