@@ -7,6 +7,8 @@ that need them, so `--help` and the graph-free commands start fast.
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
@@ -47,21 +49,29 @@ class CareerPathGroup(TyperGroup):
     """Turns every CareerPathError into its message on stderr and its exit code."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(list(args)))
+        # Parsing runs --help and --version, which write to stdout (closed, or a full disk).
+        with _errors_to_exit_codes():
+            return super().parse_args(ctx, hoist_global_options(list(args)))
 
     def invoke(self, ctx: Any) -> Any:
-        try:
+        with _errors_to_exit_codes():
             return super().invoke(ctx)
-        except CareerPathError as error:
-            for line in error.lines():
-                typer.echo(visible(line), err=True)
-            raise typer.Exit(error.exit_code) from None
-        except BrokenPipeError:
-            raise  # the reader has gone (`| head`): Click exits quietly
-        except OSError as error:  # a name too long, a folder without permission: exit 2
-            where = f"{error.filename}: " if error.filename else ""
-            typer.echo(visible(f"error: {where}{error.strerror or error}"), err=True)
-            raise typer.Exit(2) from None
+
+
+@contextmanager
+def _errors_to_exit_codes() -> Iterator[None]:
+    try:
+        yield
+    except CareerPathError as error:
+        for line in error.lines():
+            typer.echo(visible(line), err=True)
+        raise typer.Exit(error.exit_code) from None
+    except BrokenPipeError:
+        raise  # the reader has gone (`| head`): Click exits quietly
+    except OSError as error:  # a name too long, a folder without permission: exit 2
+        where = f"{error.filename}: " if error.filename else ""
+        typer.echo(visible(f"error: {where}{error.strerror or error}"), err=True)
+        raise typer.Exit(2) from None
 
 
 app = typer.Typer(

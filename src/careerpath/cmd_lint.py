@@ -32,7 +32,9 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it exis
 def _source(ctx: typer.Context, folder: str | None) -> DataSource:
     from careerpath.loader import locate
 
-    return locate(folder if folder is not None else getattr(ctx.obj, "data_dir", None))
+    if folder is not None:
+        return locate(folder, origin="lint")
+    return locate(getattr(ctx.obj, "data_dir", None))
 
 
 def _emit(text: str, output: str | None, force: bool) -> None:

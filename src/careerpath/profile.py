@@ -65,16 +65,18 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
 
 
 def _read(path: str, *, explicit: bool) -> bytes:
-    target = Path(path)
-    try:
-        if not target.is_file():
-            hint = "" if explicit else "; write one with: careerpath me init"
-            raise UsageError(f"no profile at {path}{hint} (or name one with --me FILE)")
-        if target.stat().st_size > MAX_PROFILE_BYTES:
-            raise DataError([Problem(path, 1, 1, "a profile must be under 1 MiB")])
-        return target.read_bytes()
-    except OSError as error:
-        raise UsageError(f"cannot read the profile {path}: {error.strerror}") from None
+    from careerpath.datafiles import FileTooLarge, read_data_file
+
+    # Never a device or a FIFO (/dev/zero would never end, a FIFO would hang).
+    data = read_data_file(Path(path), what="a profile", limit=MAX_PROFILE_BYTES)
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, (FileNotFoundError, NotADirectoryError)):
+        hint = "" if explicit else "; write one with: careerpath me init"
+        raise UsageError(f"no profile at {path}{hint} (or name one with --me FILE)")
+    if isinstance(data, FileTooLarge):
+        raise DataError([Problem(path, 1, 1, "a profile must be under 1 MiB")])
+    raise UsageError(f"cannot read the profile {path}: {data.strerror}")
 
 
 def _match_skills(skills: dict[str, int], known: Mapping[str, str],

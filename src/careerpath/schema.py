@@ -184,11 +184,11 @@ def read_int(node: Node, what: str, low: int, high: int | None, report: Report) 
 # Characters a name must not hold: controls, line separators, bidi controls,
 # invisible characters (see textsafe), and more that show nothing: the
 # combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian
-# and other variation selectors. With them, two names that look the same are
-# different, and one role could pass itself off as another.
+# and other variation selectors, the blank Braille pattern. With them, two names
+# that look the same are different, and one role could pass itself off as another.
 _HIDDEN_IN_NAMES = re.compile(
     f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}{INVISIBLE}\u034f\u115f\u1160\u17b4\u17b5"
-    "\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
+    "\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
 
 
 def hidden_character(text: str) -> str | None:

@@ -194,7 +194,12 @@ class _Builder:
                 mark = event.start_mark
                 text = event.value
                 if not event.style and event.implicit[0]:
-                    node = Scalar(resolve(text), text, mark.line + 1, mark.column + 1)
+                    try:
+                        node = Scalar(resolve(text), text, mark.line + 1, mark.column + 1)
+                    except ValueError:  # Python refuses an integer of over 4300 digits
+                        problem(mark.line + 1, mark.column + 1, f"number '{text[:20]}…' "
+                                f"is too long ({len(text)} characters)")
+                        node = Scalar(None, text, mark.line + 1, mark.column + 1)
                 else:
                     node = self._tagged_scalar(event, mark.line + 1, mark.column + 1)
             elif kind is mapping_start or kind is sequence_start:

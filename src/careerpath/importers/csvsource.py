@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from careerpath.datafiles import read_data_file
 from careerpath.errors import DataError, Problem
 from careerpath.importers.tsv import clip
 from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years
@@ -61,10 +62,9 @@ class CsvRow:
 def read_csv(path: Path, name: str, columns: tuple[str, ...], required: tuple[str, ...],
              problems: list[Problem]) -> Iterator[CsvRow]:
     """The rows of one CSV file; problems with the file or its header end it early."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(name, 1, 0, f"cannot read the file: {error.strerror}"))
+    data = read_data_file(path, what="a spreadsheet")  # never a FIFO or /dev/zero
+    if isinstance(data, OSError):
+        problems.append(Problem(name, 1, 0, f"cannot read the file: {data.strerror}"))
         return
     try:
         text = data.decode("utf-8-sig")

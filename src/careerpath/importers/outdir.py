@@ -8,16 +8,14 @@ never outlives the call, even on Ctrl-C or SIGTERM.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 
 from careerpath.errors import UsageError
+from careerpath.output import sigterm_raises
 
 # What an imported dataset folder holds: `--force` replaces only such a folder,
 # so a mistyped OUT (a home folder, a project) is never deleted.
@@ -41,23 +39,6 @@ def check_target(out: Path, force: bool) -> None:
                          "not replacing it, even with --force")
 
 
-@contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """Turn SIGTERM into KeyboardInterrupt meanwhile, so the clean-up below runs."""
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: signals cannot be handled here
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def write_folder(out: Path, files: dict[str, str], *, force: bool,
                  check: Callable[[Path], None] | None = None) -> None:
     """Write `files` (name -> text) as the folder `out`, atomically.
@@ -66,7 +47,7 @@ def write_folder(out: Path, files: dict[str, str], *, force: bool,
     place; whatever it raises leaves `out` untouched.
     """
     check_target(out, force)
-    with _sigterm_as_interrupt():
+    with sigterm_raises():  # SIGTERM, like Ctrl-C, runs the clean-up (exit 143)
         try:
             temp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
         except OSError as error:

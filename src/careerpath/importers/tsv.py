@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from careerpath.datafiles import read_data_file
 from careerpath.errors import Problem
 from careerpath.wording import plural
 
@@ -103,14 +104,13 @@ def read_table(path: Path, name: str, required_columns: tuple[str, ...],
     def problem(line: int, message: str) -> None:
         problems.append(Problem(name, line, 0, message))
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    data = read_data_file(path, what="an O*NET table")  # never a FIFO or /dev/zero
+    if isinstance(data, FileNotFoundError):
         if not optional:
             problem(1, "file not found; it is required (is this an unzipped O*NET text release?)")
         return None
-    except OSError as error:
-        problem(1, f"cannot read the file: {error.strerror}")
+    if isinstance(data, OSError):
+        problem(1, f"cannot read the file: {data.strerror}")
         return None
     text = _decode(data, name, problems)
     if text is None:

@@ -26,17 +26,20 @@ def read_settings(folder: Path | None, label: str, rule_ids: Collection[str]) ->
 
     A config file that is there but wrong is an invalid dataset (exit 3).
     """
-    path = folder / CONFIG_FILE if folder is not None else None
-    if path is None or not path.is_file():
+    if folder is None:
+        return Settings()
+    from careerpath.datafiles import read_data_file
+
+    path = folder / CONFIG_FILE
+    data = read_data_file(path, what="a lint config")  # never blocks on a FIFO
+    if isinstance(data, FileNotFoundError):
         return Settings()
     name = CONFIG_FILE if label == "built-in" else str(path)
-    problems: list[Problem] = []
-    try:
-        root, problems = read_yaml(path.read_bytes(), name)
-        if root is None and [p.message for p in problems] == ["file is empty"]:
-            return Settings()  # a config with everything commented out
-    except OSError as error:
-        raise DataError([Problem(name, 1, 1, f"cannot read the file: {error.strerror}")]) from None
+    if isinstance(data, OSError):
+        raise DataError([Problem(name, 1, 1, f"cannot read the file: {data.strerror}")])
+    root, problems = read_yaml(data, name)
+    if root is None and [p.message for p in problems] == ["file is empty"]:
+        return Settings()  # a config with everything commented out
 
     def report(node: Node, message: str) -> None:
         problems.append(Problem(name, node.line, node.column, message))

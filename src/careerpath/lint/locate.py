@@ -7,6 +7,7 @@ of the YAML event parser.
 
 from __future__ import annotations
 
+from careerpath.datafiles import read_data_file
 from careerpath.lint.base import Place
 from careerpath.loader import DataSource
 from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
@@ -91,9 +92,8 @@ def locate(source: DataSource, roots: tuple[Node | None, Node | None] | None = N
     if roots is None:
         found: list[Node | None] = []
         for path in (source.roles, source.progressions):
-            try:
-                found.append(read_yaml(path.read_bytes(), source.display(path))[0])
-            except OSError:
-                found.append(None)
+            data = read_data_file(path)
+            found.append(None if isinstance(data, OSError) else
+                         read_yaml(data, source.display(path))[0])
         roots = (found[0], found[1])
     return Locator(source.display(source.roles), source.display(source.progressions), *roots)

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from careerpath.model import Dataset
-from careerpath.output import OutputError
+from careerpath.output import OutputError, sigterm_raises
 from careerpath.site.index_page import index_page
 from careerpath.site.markup import role_file
 from careerpath.site.path_page import path_page
@@ -71,6 +71,11 @@ def build_site(dataset: Dataset, out: str, title: str | None = None, *, force: b
     """Write the site to `out` in full or not at all; return the number of pages."""
     target = Path(os.path.abspath(out))  # "." and "site/" have a real name and parent
     _check_target(target, force, out)
+    with sigterm_raises():  # SIGTERM, like Ctrl-C, runs the clean-up below
+        return _build(dataset, target, out, title, force)
+
+
+def _build(dataset: Dataset, target: Path, out: str, title: str | None, force: bool) -> int:
     try:
         building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".new"))
     except OSError as error:
