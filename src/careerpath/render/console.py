@@ -50,10 +50,11 @@ def make_console(*, no_color: bool = False, file: io.StringIO | None = None,
 
 
 def to_string(renderable: RenderableType, *, width: int = FILE_WIDTH) -> str:
-    """What the text output looks like in a file or a pipe: plain, FILE_WIDTH wide."""
+    """What the text output looks like in a file or a pipe: plain, FILE_WIDTH wide,
+    without the spaces Rich pads lines with (they only make diffs noisy)."""
     buffer = io.StringIO()
     make_console(no_color=True, file=buffer, width=width).print(renderable)
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def pipe_width() -> int:

@@ -51,7 +51,7 @@ def _(answer: RoleList, dataset: Dataset) -> RenderableType:
     title = Text(plural(len(answer.roles), "role"), "italic")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Role (id)")
+    table.add_column("Role (id)", no_wrap=True)  # too narrow: cards
     table.add_column("Also called")
     table.add_column("Track", style="dim")
     for role in answer.roles:
@@ -159,7 +159,7 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
     table = Table(title=title, title_justify="left")
     table.add_column("Moves", justify="right")
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Role (id)")
+    table.add_column("Role (id)", no_wrap=True)  # too narrow: cards
     table.add_column("First move", no_wrap=True)
     direct = {p.target_id: p for p in dataset.moves_out(answer.role.id)}
     with_years = any(p.years for p in direct.values())
@@ -228,7 +228,7 @@ def _(answer: SearchAnswer, dataset: Dataset) -> RenderableType:
     title = Text.assemble(f"{plural(count, 'role')} matching “", data_text(answer.text), "”")
     table = Table(title=title, title_justify="left")
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Role (id)")
+    table.add_column("Role (id)", no_wrap=True)  # too narrow: cards
     table.add_column("Matched in", style="dim")
     for hit in answer.hits:
         table.add_row(str(hit.role.level), title_and_id(hit.role), ", ".join(hit.matched))
