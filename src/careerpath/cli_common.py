@@ -68,8 +68,11 @@ def dataset(ctx: typer.Context) -> Dataset:
 
 
 MeOption = Annotated[str | None, typer.Option(
-    "--me", metavar="FILE", help="Your skills profile (YAML; `careerpath me init` writes one). "
-                                 "[default for match and gap: ./careerpath.me.yaml]")]
+    "--me", metavar="FILE", help="Your skills profile (YAML; `careerpath me init` writes one) "
+                                 "[default: ./careerpath.me.yaml].")]
+PathMeOption = Annotated[str | None, typer.Option(
+    "--me", metavar="FILE", help="Measure the skills to build from your profile (YAML; "
+                                 "`careerpath me init` writes one) instead of FROM's skills.")]
 
 
 def warn(lines: list[str]) -> None:
