@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,3 +90,26 @@ def test_an_entry_without_its_names_file_gets_one(small: Path, private_cache: Pa
         names.unlink()
     assert len(role_names(str(small))) == 7
     assert len(list(private_cache.glob(f"*{cache.NAMES_SUFFIX}"))) == 1
+
+
+MARKUP_ROLES = """\
+roles:
+  - {id: lead, title: "[bold]Lead[/bold] of Data", level: 1}
+  - {id: lead-two, title: "Lead [red]Two", level: 2}
+"""
+PROBE_RICH = ("from careerpath.cli import main\nimport sys\nsys.argv = ['careerpath']\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "sys.stderr.write('rich' in sys.modules and 'RICH' or 'clean')\n")
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_zsh_and_fish_show_titles_as_written_without_rich(make_dataset: Any,
+                                                          shell: str) -> None:
+    folder = make_dataset(MARKUP_ROLES, "progressions: []\n")
+    env = {**os.environ, "_CAREERPATH_COMPLETE": f"complete_{shell}",
+           "_TYPER_COMPLETE_ARGS": f"careerpath --data {folder} show lea",
+           "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    done = subprocess.run([sys.executable, "-c", PROBE_RICH], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert "[bold]Lead[/bold] of Data" in done.stdout and "Lead [red]Two" in done.stdout
+    assert done.stderr.endswith("clean"), done.stderr

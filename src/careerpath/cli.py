@@ -7,6 +7,7 @@ that need them, so `--help` and the graph-free commands start fast.
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
+import os
 from typing import Annotated, Any
 
 import typer
@@ -114,4 +115,8 @@ def main() -> None:
     from careerpath.output import protect_streams
 
     protect_streams()
+    if "_CAREERPATH_COMPLETE" in os.environ:  # a shell asking for completions
+        from careerpath.completion import plain_completion_help
+
+        plain_completion_help()
     app(prog_name="careerpath")

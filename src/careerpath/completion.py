@@ -51,3 +51,18 @@ def typed_form(name: str, incomplete: str) -> str | None:
     if word.casefold().startswith(incomplete.casefold()):
         return incomplete + word[len(incomplete):]
     return None
+
+
+def plain_completion_help() -> None:
+    """zsh and fish show each role's title beside it; Typer (< 0.29) passes that text
+    through Rich's markup renderer, which costs importing Rich (and rendering every
+    title) and would read a title like `[bold]x` as markup. Our help texts hold no
+    markup (`rich_markup_mode=None`), so they are shown as they are."""
+    import typer._completion_classes as classes
+
+    if hasattr(classes, "_sanitize_help_text"):
+        classes._sanitize_help_text = _as_written
+
+
+def _as_written(text: str) -> str:
+    return text
