@@ -253,3 +253,26 @@ def test_a_pipe_honours_an_explicit_columns_and_a_file_does_not(
     run("compare", "manager", "director", "-o", tmp_path / "x.txt")
     written = (tmp_path / "x.txt").read_text().splitlines()
     assert max(cell_len(line) for line in written) == 100
+
+
+@pytest.mark.parametrize("width", [50, 120])
+def test_in_colour_the_gaps_are_bold_and_bullets_dim(monkeypatch: pytest.MonkeyPatch,
+                                                     width: int) -> None:
+    """Rich's Text.render drops a span-less text's own style: the gaps came out plain."""
+    from careerpath.render.console import make_console
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    data = load_dataset(use_cache=False)
+
+    def coloured(answer: Any) -> str:
+        buffer = io.StringIO()
+        make_console(file=buffer, force_terminal=True, width=width).print(
+            render_answer(answer, "text", data, "test"))
+        return buffer.getvalue()
+
+    path = coloured(queries.find_path(data, "ecommerce-coordinator", "ecommerce-manager"))
+    assert "\x1b[1mnew → 3 working" in path
+    assert "\x1b[2mnew" not in path
+    card = coloured(queries.role_card(data, "vp-of-ecommerce"))
+    assert "\x1b[2m• \x1b[0mRepresent ecommerce on the leadership team" in card

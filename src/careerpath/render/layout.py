@@ -14,6 +14,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 
@@ -46,6 +47,14 @@ class Responsive:
         return Measurement.get(console, options, self.wide)
 
 
+def segments(text: Text, console: Console) -> Iterable[Segment]:
+    """`text` as segments, its own style included: Rich's `Text.render` drops the
+    base style of a text without spans (`Text("new → 3", "bold")` came out plain)."""
+    if text.spans or not text.style:
+        return text.render(console)
+    return [Segment(text.plain, console.get_style(text.style, default=Style.null()))]
+
+
 class Hanging:
     """Rows of a prefix (a bullet, an arrow) and a text wrapped under a hanging
     indent, so a wrapped line never runs back under the bullet:
@@ -67,8 +76,8 @@ class Hanging:
                 if index:
                     yield Segment(" " * hang)
                 else:
-                    yield from prefix.render(console)
-                yield from line.render(console)
+                    yield from segments(prefix, console)
+                yield from segments(line, console)
                 yield newline
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

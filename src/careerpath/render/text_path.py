@@ -15,6 +15,7 @@ from rich.text import Text
 
 from careerpath.answers import PathAnswer, PathDetail, PathStep, SkillGap
 from careerpath.model import proficiency_label
+from careerpath.render.layout import segments
 from careerpath.render.richtext import KIND_STYLE, data_text, role_line
 from careerpath.wording import plural
 
@@ -57,7 +58,7 @@ class Lines:
             if indent + text.cell_len <= width:
                 if pad:
                     yield pad
-                yield from text.render(console)
+                yield from segments(text, console)
                 yield newline
                 continue
             hanging = Segment(" " * (indent + hang))
@@ -66,7 +67,7 @@ class Lines:
                     yield hanging
                 elif pad:
                     yield pad
-                yield from part.render(console)
+                yield from segments(part, console)
                 yield newline
 
 
