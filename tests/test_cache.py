@@ -17,7 +17,9 @@ Run = Callable[..., Result]
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.json")) if folder.exists() else []
+    """The cache's entries (each has a `.names.json` file beside it, for completion)."""
+    found = sorted(folder.glob("*.json")) if folder.exists() else []
+    return [path for path in found if not path.name.endswith(".names.json")]
 
 
 def test_a_valid_dataset_is_cached_and_reused(small: Path, private_cache: Path,

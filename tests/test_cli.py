@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from careerpath.cli import app
 from conftest import Result
 
 Run = Callable[..., Result]
@@ -436,3 +439,57 @@ def test_the_proficiency_statement_is_shown(run: Run, command: list[str]) -> Non
     for fmt in ("text", "markdown"):
         shown = " ".join(run(*command, "-f", fmt).stdout.split())
         assert "none of the sources gives numbers" in shown, (command, fmt)
+
+
+def every_command() -> list[list[str]]:
+    """Every command and subcommand, as the words a user types."""
+    import typer.main
+
+    found: list[list[str]] = []
+
+    def walk(command: Any, words: list[str]) -> None:
+        children = getattr(command, "commands", None)
+        if children:
+            for name, child in children.items():
+                walk(child, [*words, name])
+        else:
+            found.append(words)
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+@pytest.mark.parametrize("words", every_command(), ids=" ".join)
+def test_every_help_has_word_metavars_and_ends_with_examples(run: Run,
+                                                             words: list[str]) -> None:
+    result = run(*words, "--help")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert not re.search(r"[{<][A-Za-z. |]+[}>]", text), text  # {DIR}, <int range>, <text|json>
+    last = text.rstrip().split("\n\n")[-1].splitlines()
+    assert last[0] == "  Examples:" and all(line.startswith("    careerpath ")
+                                           for line in last[1:]), text
+    assert "Example:" not in text  # examples come at the end, not in the description
+
+
+@pytest.mark.parametrize(("words", "option", "says"), [
+    (["init"], "--force", "Replace roles.yaml and progressions.yaml in DIR"),
+    (["schema"], "--force", "Replace the schema files in DIR"),
+    (["path"], "--me FILE", "instead of FROM's skills."),
+    (["match"], "--me FILE", "[default: ./careerpath.me.yaml]"),
+    (["gap"], "--me FILE", "[default: ./careerpath.me.yaml]")])
+def test_option_help_is_true_for_its_command(run: Run, words: list[str], option: str,
+                                             says: str) -> None:
+    shown = " ".join(run(*words, "--help").stdout.split())
+    assert f"{option} " in shown and says in shown
+    assert "match and gap" not in shown
+    if words in (["init"], ["schema"]):
+        assert "FILE" not in shown
+
+
+@pytest.mark.parametrize("command", ["lint", "validate"])
+def test_a_missing_folder_argument_is_named_not_an_option(run: Run, tmp_path: Path,
+                                                          command: str) -> None:
+    result = run(command, tmp_path / "missing")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {command}: '{tmp_path}/missing' is not a folder")
+    assert "--data" not in result.stderr

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,3 +54,62 @@ def test_zsh_and_fish_show_titles(small: Path) -> None:
 def test_a_title_is_offered_as_one_word_with_the_users_prefix(name: str, typed: str,
                                                               offered: str | None) -> None:
     assert typed_form(name, typed) == offered
+
+
+def test_completion_reads_the_cache_names_file_and_never_a_stale_one(
+        small: Path, private_cache: Path) -> None:
+    from careerpath import cache
+    from careerpath.loader import load_dataset, role_names
+
+    load_dataset(str(small))  # writes the entry and its names file
+    names_files = list(private_cache.glob(f"*{cache.NAMES_SUFFIX}"))
+    assert len(names_files) == 1
+    assert ("head-of-data", "Head of Data", ("hod",)) in role_names(str(small))
+    # The names file alone answers: its roles are what completion offers.
+    text = names_files[0].read_text(encoding="utf-8")
+    names_files[0].write_text(text.replace('"Head of Data"', '"Head of Everything"'),
+                              encoding="utf-8")
+    assert ("head-of-data", "Head of Everything", ("hod",)) in role_names(str(small))
+    # An edit of the data makes it stale: the dataset is read again.
+    roles = small / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("Head of Data", "Data Head"),
+                     encoding="utf-8")
+    assert ("head-of-data", "Data Head", ("hod",)) in role_names(str(small))
+    # A damaged names file is no names file.
+    for damaged in private_cache.glob(f"*{cache.NAMES_SUFFIX}"):
+        damaged.write_text('{"format": 4, "roles": [[1, 2, 3]]}', encoding="utf-8")
+    assert ("head-of-data", "Data Head", ("hod",)) in role_names(str(small))
+
+
+def test_an_entry_without_its_names_file_gets_one(small: Path, private_cache: Path) -> None:
+    from careerpath import cache
+    from careerpath.loader import load_dataset, role_names
+
+    load_dataset(str(small))
+    for names in private_cache.glob(f"*{cache.NAMES_SUFFIX}"):
+        names.unlink()
+    assert len(role_names(str(small))) == 7
+    assert len(list(private_cache.glob(f"*{cache.NAMES_SUFFIX}"))) == 1
+
+
+MARKUP_ROLES = """\
+roles:
+  - {id: lead, title: "[bold]Lead[/bold] of Data", level: 1}
+  - {id: lead-two, title: "Lead [red]Two", level: 2}
+"""
+PROBE_RICH = ("from careerpath.cli import main\nimport sys\nsys.argv = ['careerpath']\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "sys.stderr.write('rich' in sys.modules and 'RICH' or 'clean')\n")
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_zsh_and_fish_show_titles_as_written_without_rich(make_dataset: Any,
+                                                          shell: str) -> None:
+    folder = make_dataset(MARKUP_ROLES, "progressions: []\n")
+    env = {**os.environ, "_CAREERPATH_COMPLETE": f"complete_{shell}",
+           "_TYPER_COMPLETE_ARGS": f"careerpath --data {folder} show lea",
+           "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    done = subprocess.run([sys.executable, "-c", PROBE_RICH], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert "[bold]Lead[/bold] of Data" in done.stdout and "Lead [red]Two" in done.stdout
+    assert done.stderr.endswith("clean"), done.stderr

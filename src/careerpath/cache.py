@@ -37,6 +37,8 @@ FORMAT = 4  # 4: names normalised with NFKC; framework and sources
 NO_CACHE_ENV = "CAREERPATH_NO_CACHE"
 MAX_ENTRIES = 16
 STALE_TEMP_SECONDS = 3600
+NAMES_SUFFIX = ".names.json"  # beside each entry: its roles' names only
+RoleNames = tuple[str, str, tuple[str, ...]]  # id, title, aliases
 _OPEN_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -167,24 +169,85 @@ def store(files: list[Path], digest: str, dataset: Dataset) -> None:
 
     with _trusted_folder(create=True) as folder, sigterm_raises():
         if folder is not None:
-            _write_entry(folder, name, payload.encode("utf-8"))
+            if _write_entry(folder, name, payload.encode("utf-8")):
+                _write_entry(folder, _names_entry(name), _names_payload(digest, paths, dataset))
             _prune(folder, keep=name)
 
 
-def _write_entry(folder: int, name: str, payload: bytes) -> None:
+def store_names(files: list[Path], digest: str, dataset: Dataset) -> None:
+    """Save the names file alone (its entry was there already), or give up silently."""
+    named = _entry_name(files)
+    if named is None:
+        return
+    name, paths = named
+    from careerpath.output import sigterm_raises
+
+    with _trusted_folder(create=True) as folder, sigterm_raises():
+        if folder is not None:
+            _write_entry(folder, _names_entry(name), _names_payload(digest, paths, dataset))
+
+
+def _names_payload(digest: str, paths: list[str], dataset: Dataset) -> bytes:
+    # The names alone, for shell completion: a large dataset's full entry takes
+    # longer to decode than a completion may take.
+    return json.dumps({"format": FORMAT, "hash": digest, "files": paths,
+                       "roles": [[r.id, r.title, list(r.aliases)]
+                                 for r in dataset.roles.values()]},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _names_entry(name: str) -> str:
+    return name.removesuffix(".json") + NAMES_SUFFIX
+
+
+def load_names(files: list[Path], digest: str, size: int = 0) -> list[RoleNames] | None:
+    """(id, title, aliases) of every role of the cached dataset for these files, read
+    from the entry's small names file; None when there is no trustworthy one."""
+    named = _entry_name(files)
+    if named is None:
+        return None
+    name, paths = named
+    with _trusted_folder(create=False) as folder:
+        if folder is None:
+            return None
+        try:
+            data = _read_entry(folder, _names_entry(name), entry_limit(size or 64 << 20))
+        except OSError:
+            return None
+    try:
+        stored = json.loads(data.decode("utf-8")) if data is not None else None
+    except (ValueError, RecursionError):
+        return None
+    if not (isinstance(stored, dict) and stored.get("format") == FORMAT
+            and stored.get("hash") == digest and stored.get("files") == paths
+            and isinstance(stored.get("roles"), list)):
+        return None
+    roles: list[RoleNames] = []
+    for item in stored["roles"]:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                and isinstance(item[1], str) and isinstance(item[2], list)
+                and all(isinstance(alias, str) for alias in item[2])):
+            return None
+        roles.append((item[0], item[1], tuple(item[2])))
+    return roles
+
+
+def _write_entry(folder: int, name: str, payload: bytes) -> bool:
+    """Write one file atomically; False if it could not be."""
     temp = f".{os.getpid()}-{os.urandom(6).hex()}.tmp"
     try:
         handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _OPEN_FLAGS, 0o600,
                          dir_fd=folder)
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
         # Replaces whatever had the entry's name: a damaged file, a FIFO, a link.
         os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        return True
     except OSError:
-        pass
+        return False
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp, dir_fd=folder)
@@ -205,12 +268,13 @@ def _prune(folder: int, keep: str) -> None:
             if name.endswith(".tmp") and now - info.st_mtime > STALE_TEMP_SECONDS:
                 with contextlib.suppress(OSError):
                     os.unlink(name, dir_fd=folder)
-            elif name.endswith(".json") and name != keep:
+            elif name.endswith(".json") and not name.endswith(NAMES_SUFFIX) and name != keep:
                 entries.append((info.st_mtime, name))
     entries.sort(reverse=True)
     for _, name in entries[MAX_ENTRIES - 1:]:
-        with contextlib.suppress(OSError):
-            os.unlink(name, dir_fd=folder)
+        for gone in (name, _names_entry(name)):
+            with contextlib.suppress(OSError):
+                os.unlink(gone, dir_fd=folder)
 
 
 def _encode(dataset: Dataset) -> dict[str, Any]:

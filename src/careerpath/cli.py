@@ -7,6 +7,7 @@ that need them, so `--help` and the graph-free commands start fast.
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -124,4 +125,8 @@ def main() -> None:
     from careerpath.output import protect_streams
 
     protect_streams()
+    if "_CAREERPATH_COMPLETE" in os.environ:  # a shell asking for completions
+        from careerpath.completion import plain_completion_help
+
+        plain_completion_help()
     app(prog_name="careerpath")

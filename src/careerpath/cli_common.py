@@ -68,8 +68,11 @@ def dataset(ctx: typer.Context) -> Dataset:
 
 
 MeOption = Annotated[str | None, typer.Option(
-    "--me", metavar="FILE", help="Your skills profile (YAML; `careerpath me init` writes one). "
-                                 "[default for match and gap: ./careerpath.me.yaml]")]
+    "--me", metavar="FILE", help="Your skills profile (YAML; `careerpath me init` writes one) "
+                                 "[default: ./careerpath.me.yaml].")]
+PathMeOption = Annotated[str | None, typer.Option(
+    "--me", metavar="FILE", help="Measure the skills to build from your profile (YAML; "
+                                 "`careerpath me init` writes one) instead of FROM's skills.")]
 
 
 def warn(lines: list[str]) -> None:
@@ -143,7 +146,7 @@ def emit(ctx: typer.Context, answer: Any, fmt: Format | None, output: str | None
     rendered = render_answer(answer, name, current.dataset(), ctx.info_name or "careerpath")
     to_stdout = output in (None, "-")
     if name == "text":
-        from careerpath.render.console import to_string
+        from careerpath.render.console import FILE_WIDTH, pipe_width, to_string
 
         if to_stdout and _is_terminal():
             from careerpath.render.terminal import show
@@ -151,8 +154,9 @@ def emit(ctx: typer.Context, answer: Any, fmt: Format | None, output: str | None
             with stdout_errors():
                 show(rendered, no_color=current.no_color, page=not current.no_pager)
             return
-        # A file or a pipe gets the same text whatever the terminal's width.
-        rendered = to_string(rendered)
+        # A file gets the same text whatever the terminal's width; a pipe, an
+        # explicit COLUMNS if there is one.
+        rendered = to_string(rendered, width=pipe_width() if to_stdout else FILE_WIDTH)
     if to_stdout:
         write_stdout(rendered)
     else:

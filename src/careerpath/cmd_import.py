@@ -21,8 +21,12 @@ def register(app: typer.Typer) -> None:
     """Add the `import` command group to the main app."""
     group = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                         help="Make a dataset from the O*NET database or from spreadsheets.")
-    group.command("onet")(import_onet)
-    group.command("csv")(import_csv)
+    from careerpath.cli_common import Command, examples
+
+    group.command("onet", cls=Command, epilog=examples([
+        "careerpath import onet db_30_1_text -o onet-data"]))(import_onet)
+    group.command("csv", cls=Command, epilog=examples([
+        "careerpath import csv roles.csv moves.csv -o my-data"]))(import_csv)
     app.add_typer(group, name="import")
 
 
@@ -32,9 +36,10 @@ def import_onet(
     output: OutArg,
     force: ForceOpt = False,
     min_importance: Annotated[float, typer.Option(
-        min=0, max=5, help="Keep the skills whose O*NET Importance is at least this.")] = 3.0,
+        min=0, max=5, metavar="N",
+        help="Keep the skills whose O*NET Importance is at least N (0 to 5).")] = 3.0,
     max_tasks: Annotated[int, typer.Option(
-        min=0, help="At most this many tasks as a role's responsibilities.")] = 8,
+        min=0, metavar="N", help="At most N tasks as a role's responsibilities.")] = 8,
     tiers: Annotated[list[str] | None, typer.Option(
         metavar="TIER", help="Relatedness tiers that become moves (repeatable or comma-separated): "
                              "Primary-Short, Primary-Long, Supplemental "
@@ -45,10 +50,7 @@ def import_onet(
         metavar="VERSION", help="The release number, e.g. 30.1 [default: from DIR's name, "
                                 "like db_30_1_text].")] = None,
 ) -> None:
-    """Import an unzipped O*NET text release as a dataset folder.
-
-    Example: careerpath import onet db_30_1_text -o onet-data
-    """
+    """Import an unzipped O*NET text release as a dataset folder."""
     from decimal import Decimal
     from pathlib import Path
 
@@ -80,9 +82,9 @@ def import_csv(
     output: OutArg,
     force: ForceOpt = False,
 ) -> None:
-    """Import two spreadsheets saved as CSV (columns as the YAML keys) as a dataset folder.
+    """Import two spreadsheets saved as CSV as a dataset folder.
 
-    Example: careerpath import csv roles.csv moves.csv -o my-data
+    The columns are the YAML keys (id, title, level, ...; from, to, kind, ...).
     """
     from pathlib import Path
 

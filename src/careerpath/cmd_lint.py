@@ -32,8 +32,8 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it exis
 def _source(ctx: typer.Context, folder: str | None) -> DataSource:
     from careerpath.loader import locate
 
-    if folder is not None:
-        return locate(folder, origin="lint")
+    if folder is not None:  # a message names the argument, not an option not given
+        return locate(folder, origin=ctx.info_name or "lint")
     return locate(getattr(ctx.obj, "data_dir", None))
 
 
@@ -70,8 +70,8 @@ def rule_list(fmt: LintFormat) -> str:
 def lint(
     ctx: typer.Context,
     folder: DirArg = None,
-    fmt: Annotated[LintFormat, typer.Option("--format", "-f", help="text or json.")]
-    = LintFormat.text,
+    fmt: Annotated[LintFormat, typer.Option("--format", "-f", metavar="FORMAT",
+                                            help="text or json.")] = LintFormat.text,
     list_rules: Annotated[bool, typer.Option("--list", help="List the rules and exit.")] = False,
     disable: Annotated[list[str] | None, typer.Option(
         "--disable", metavar="RULE", help="Skip this rule (repeatable); adds to "
@@ -81,8 +81,6 @@ def lint(
     """Find contradictions in a valid dataset (exit 4 if any).
 
     Exit 3 if the dataset is invalid. Rules: careerpath lint --list
-
-    Example: careerpath lint ./my-data --format json
     """
     from careerpath.lint import RULES, lint_source
 
@@ -111,14 +109,13 @@ def lint(
 
 def schema(
     folder: Annotated[str, typer.Argument(metavar="DIR", help="Folder to write the schemas to.")],
-    force: ForceOpt = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace the schema files in DIR if they exist.")] = False,
 ) -> None:
     """Write JSON Schemas of the data files, for editors to check.
 
-    roles.schema.json and progressions.schema.json, for yaml-language-server.
-
-    Example: careerpath schema my-data   (then start roles.yaml with
-    # yaml-language-server: $schema=roles.schema.json)
+    roles.schema.json and progressions.schema.json, for yaml-language-server: start
+    roles.yaml with `# yaml-language-server: $schema=roles.schema.json`.
     """
     from pathlib import Path
 
@@ -168,5 +165,8 @@ def validate_as(source: DataSource, fmt: str, output: str | None = None,
 
 def register(app: typer.Typer) -> None:
     """Add `lint` and `schema` to the careerpath app."""
-    app.command("lint")(lint)
-    app.command("schema")(schema)
+    from careerpath.cli_common import Command, examples
+
+    app.command("lint", cls=Command, epilog=examples([
+        "careerpath lint ./my-data", "careerpath lint --format json -o problems.json"]))(lint)
+    app.command("schema", cls=Command, epilog=examples(["careerpath schema my-data"]))(schema)

@@ -12,8 +12,8 @@ from careerpath.cli_common import (
     DocumentFormat,
     ForceOption,
     Format,
-    MeOption,
     OutputOption,
+    PathMeOption,
     RoleArg,
     TableFormat,
     chosen_format,
@@ -100,7 +100,7 @@ def path(
     easiest: Annotated[bool, typer.Option(
         "--easiest", help="The path that asks you to learn least (skill points from your "
                           "--me profile, else from FROM's skills).")] = False,
-    me: MeOption = None,
+    me: PathMeOption = None,
     fmt: DiagramFormat = None, output: OutputOption = None, force: ForceOption = False,
 ) -> None:
     """Find the way from one role to another, and the skills to build."""
@@ -226,7 +226,10 @@ def init(ctx: typer.Context,
          blank: Annotated[bool, typer.Option(
              "--blank", help="Write a minimal, commented two-role template instead of the "
                              "built-in eCommerce ladder.")] = False) -> None:
-    """Write a copy of the built-in dataset (or a blank template) to DIR, to start your own."""
+    """Start a dataset of your own in DIR.
+
+    A copy of the built-in eCommerce ladder, or with --blank a commented two-role template.
+    """
     from careerpath.loader import write_builtin_copy
 
     written = write_builtin_copy(folder, force=force, blank=blank)

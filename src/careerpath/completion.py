@@ -17,20 +17,20 @@ MAX_CANDIDATES = 200
 def complete_role(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """(word to type, title) for every role one of whose names starts with `incomplete`."""
     from careerpath.errors import CareerPathError
-    from careerpath.loader import load_dataset
+    from careerpath.loader import role_names
 
     root = ctx.find_root() if ctx is not None else None
     params = getattr(root, "params", {}) or {}
     try:
-        dataset = load_dataset(params.get("data") or os.environ.get("CAREERPATH_DATA") or None)
+        roles = role_names(params.get("data") or os.environ.get("CAREERPATH_DATA") or None)
     except (CareerPathError, OSError):
         return []  # a broken dataset offers nothing; the command itself will say why
     offers: dict[str, tuple[str, str]] = {}
-    for role in dataset.roles.values():
-        for name in role.names():
+    for role_id, title, aliases in roles:
+        for name in (role_id, title, *aliases):
             word = typed_form(name, incomplete)
             if word is not None:
-                offers.setdefault(role.id, (word, role.title))
+                offers.setdefault(role_id, (word, title))
                 break
     from careerpath.textsafe import one_line
 
@@ -51,3 +51,18 @@ def typed_form(name: str, incomplete: str) -> str | None:
     if word.casefold().startswith(incomplete.casefold()):
         return incomplete + word[len(incomplete):]
     return None
+
+
+def plain_completion_help() -> None:
+    """zsh and fish show each role's title beside it; Typer (< 0.29) passes that text
+    through Rich's markup renderer, which costs importing Rich (and rendering every
+    title) and would read a title like `[bold]x` as markup. Our help texts hold no
+    markup (`rich_markup_mode=None`), so they are shown as they are."""
+    import typer._completion_classes as classes
+
+    if hasattr(classes, "_sanitize_help_text"):
+        classes._sanitize_help_text = _as_written
+
+
+def _as_written(text: str) -> str:
+    return text

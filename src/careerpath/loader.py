@@ -116,6 +116,28 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def role_names(data_dir: str | None = None) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(id, title, aliases) of every role of the active dataset, for shell completion:
+    from the cache's small names file when it is current, else from the dataset."""
+    from careerpath import cache
+
+    source = locate(data_dir)
+    files = [source.roles, source.progressions]
+    contents = [read_data_file(path) for path in files]
+    readable = [c for c in contents if isinstance(c, bytes)]
+    caching = not cache.disabled() and len(readable) == len(files)
+    digest = cache.content_hash(readable) if caching else ""
+    if caching:
+        names = cache.load_names(files, digest, sum(len(c) for c in readable))
+        if names is not None:
+            return names
+    with gc_paused():
+        dataset = _load(source, use_cache=True)
+    if caching:  # the entry was there without its names file (or both were just made)
+        cache.store_names(files, digest, dataset)
+    return [(role.id, role.title, role.aliases) for role in dataset.roles.values()]
+
+
 def _load(source: DataSource, use_cache: bool) -> Dataset:
     from careerpath import cache
 

@@ -50,16 +50,21 @@ def make_console(*, no_color: bool = False, file: io.StringIO | None = None,
 
 
 def to_string(renderable: RenderableType, *, width: int = FILE_WIDTH) -> str:
-    """What the text output looks like in a file or a pipe: plain, FILE_WIDTH wide."""
+    """What the text output looks like in a file or a pipe: plain, FILE_WIDTH wide,
+    without the spaces Rich pads lines with (they only make diffs noisy)."""
     buffer = io.StringIO()
     make_console(no_color=True, file=buffer, width=width).print(renderable)
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def render_text(renderable: RenderableType, *, no_color: bool, terminal: bool) -> str | None:
-    """The text for stdout, or None when the console should print it live.
+def pipe_width() -> int:
+    """The width of text for a pipe: an explicit COLUMNS (20 or more), else FILE_WIDTH.
 
-    `terminal`: stdout is a terminal (`sys.stdout.isatty()`). Anything else (a
-    file, a pipe) gets `to_string`'s fixed width, so it never depends on COLUMNS.
+    A pipe has no width of its own; `COLUMNS=60 careerpath ... | less` asks for
+    60. An interactive shell does not export COLUMNS, so a plain pipe, a cron
+    job or CI gets FILE_WIDTH. A file written with -o is always FILE_WIDTH.
     """
-    return None if terminal else to_string(renderable)
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isascii() and given.isdigit() and int(given) >= MIN_WIDTH:
+        return int(given)
+    return FILE_WIDTH

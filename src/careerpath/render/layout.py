@@ -9,21 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 
 class Responsive:
-    """Render `wide` if it fits in the width given, else `narrow()`."""
+    """Render `wide` if it fits in the width given (and is at least `min_width`),
+    else `narrow()`."""
 
-    def __init__(self, wide: RenderableType, narrow: Callable[[], RenderableType]) -> None:
+    def __init__(self, wide: RenderableType, narrow: Callable[[], RenderableType],
+                 min_width: int = 0) -> None:
         self.wide = wide
         self.narrow = narrow
+        self.min_width = min_width  # below it the table reads badly even uncut
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width < self.min_width:
+            yield self.narrow()
+            return
         # Rich cuts a cell that does not fit to `…` (or a no-wrap column's text to
         # the width): render the table, and fall back to cards if anything was cut.
         lines = console.render_lines(self.wide, options, pad=False, new_lines=True)
@@ -37,6 +45,50 @@ class Responsive:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.wide)
+
+
+def segments(text: Text, console: Console) -> Iterable[Segment]:
+    """`text` as segments, its own style included: Rich's `Text.render` drops the
+    base style of a text without spans (`Text("new → 3", "bold")` came out plain)."""
+    if text.spans or not text.style:
+        return text.render(console)
+    return [Segment(text.plain, console.get_style(text.style, default=Style.null()))]
+
+
+class Hanging:
+    """Rows of a prefix (a bullet, an arrow) and a text wrapped under a hanging
+    indent, so a wrapped line never runs back under the bullet:
+
+        • Lead the directors who run the
+          ecommerce functions
+    """
+
+    def __init__(self, rows: Iterable[tuple[Text, Text] | tuple[Text, Text, int]]) -> None:
+        self.rows: list[tuple[Text, Text, int]] = []
+        for prefix, body, *hang in rows:
+            self.rows.append((prefix, body, hang[0] if hang else prefix.cell_len))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        newline = Segment.line()
+        for prefix, body, hang in self.rows:
+            room = max(1, options.max_width - max(prefix.cell_len, hang))
+            for index, line in enumerate(body.wrap(console, room) or [Text("")]):
+                if index:
+                    yield Segment(" " * hang)
+                else:
+                    yield from segments(prefix, console)
+                yield from segments(line, console)
+                yield newline
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest_word = widest_line = 0
+        for prefix, body, hang in self.rows:
+            lead = max(prefix.cell_len, hang)
+            words = [cell_len(word) for word in body.plain.split()] or [0]
+            lines = [cell_len(line) for line in body.plain.splitlines()] or [0]
+            widest_word = max(widest_word, lead + max(words))
+            widest_line = max(widest_line, lead + max(lines))
+        return Measurement(widest_word, widest_line).clamp(max_width=options.max_width)
 
 
 def card(heading: Text, details: Iterable[RenderableType], indent: int = 2) -> Group:

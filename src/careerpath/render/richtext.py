@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerpath.model import Role, Years, proficiency_label
-from careerpath.render.layout import Responsive, card
+from careerpath.render.layout import Hanging, Responsive, card
 from careerpath.textsafe import one_line, visible
 
 PROMOTION = "━━▶"
@@ -51,13 +51,11 @@ def bar(level: int) -> Text:
     return Text.assemble(("●" * level, "green"), ("○" * (5 - level), "dim"))
 
 
-def bullets(items: tuple[str, ...] | list[str], style: str = "") -> Text:
-    text = Text()
-    for index, item in enumerate(items):
-        if index:
-            text.append("\n")
-        text.append("• ", "dim").append_text(data_text(item, style, wrap=True))
-    return text
+def bullets(items: tuple[str, ...] | list[str], style: str = "") -> RenderableType:
+    """One bullet an item, a wrapped item hanging under its first word; `none` if empty."""
+    if not items:
+        return Text("none", "dim")
+    return Hanging((Text("• ", "dim"), data_text(item, style, wrap=True)) for item in items)
 
 
 def skills_table(ranked: list[tuple[str, int]]) -> RenderableType:

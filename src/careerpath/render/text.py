@@ -27,7 +27,7 @@ from careerpath.answers import (
     ranked_skills,
 )
 from careerpath.model import EXPERIENCE_LEVELS, Dataset, Progression, Role
-from careerpath.render.layout import Responsive, card, cards
+from careerpath.render.layout import Hanging, Responsive, card, cards
 from careerpath.render.richtext import (
     LATERAL,
     PROMOTION,
@@ -51,7 +51,7 @@ def _(answer: RoleList, dataset: Dataset) -> RenderableType:
     title = Text(plural(len(answer.roles), "role"), "italic")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Role (id)")
+    table.add_column("Role (id)", no_wrap=True)  # too narrow: cards
     table.add_column("Also called")
     table.add_column("Track", style="dim")
     for role in answer.roles:
@@ -77,25 +77,26 @@ def role_card_lines(role: Role, *extra: Text) -> Group:
     return card(data_text(role.title, "bold"), [*details, *extra])
 
 
-def _moves_text(moves: list[Progression], dataset: Dataset, outgoing: bool) -> Text:
-    text = Text()
-    for index, move in enumerate(moves):
+def _moves_text(moves: list[Progression], dataset: Dataset, outgoing: bool) -> RenderableType:
+    """One line a move, its note and sources under it, each wrapped under its own indent."""
+    rows: list[tuple[Text, Text, int]] = []
+    detail = Text("    ")
+    for move in moves:
         other = dataset.roles[move.target_id if outgoing else move.source_id]
         arrow = PROMOTION if move.kind == "promotion" else LATERAL
-        if index:
-            text.append("\n")
-        text.append(f"{arrow} " if outgoing else "", "dim")
-        text.append_text(data_text(other.title, "bold")).append(f" (level {other.level})", "magenta")
-        text.append(f" · {move.kind}", "dim")
+        line = Text.assemble(data_text(other.title, "bold"), (f" (level {other.level})", "magenta"),
+                             (f" · {move.kind}", "dim"))
         if move.years:
-            text.append(f" · {typical(move.years)}", "dim")
+            line.append(f" · {typical(move.years)}", "dim")
+        rows.append((Text(f"{arrow} " if outgoing else "", "dim"), line, 4))
         if move.note:
-            text.append("\n    ").append_text(data_text(move.note, "italic"))
+            rows.append((detail, data_text(move.note, "italic", wrap=True), 4))
         if move.modelled:
-            text.append("\n    the dataset's own modelling, not stated by the sources", "dim")
+            rows.append((detail, Text("the dataset's own modelling, not stated by the sources",
+                                      "dim"), 4))
         for cited in dataset.citations(move.source):
-            text.append("\n    source: ", "dim").append_text(data_text(cited, "dim"))
-    return text or Text("none", "dim")
+            rows.append((detail, Text("source: ", "dim").append_text(data_text(cited, "dim")), 4))
+    return Hanging(rows) if rows else Text("none", "dim")
 
 
 def proficiency_note(dataset: Dataset) -> Text | None:
@@ -158,7 +159,7 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
     table = Table(title=title, title_justify="left")
     table.add_column("Moves", justify="right")
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Role (id)")
+    table.add_column("Role (id)", no_wrap=True)  # too narrow: cards
     table.add_column("First move", no_wrap=True)
     direct = {p.target_id: p for p in dataset.moves_out(answer.role.id)}
     with_years = any(p.years for p in direct.values())
@@ -203,7 +204,8 @@ def _levels_table(role: Role) -> RenderableType:
     def narrow() -> RenderableType:
         return cards(None, (card(Text(level.capitalize(), "bold"), [bullets(role.activities[level])])
                             for level in shown))
-    return Responsive(table, narrow)
+    # Side by side only where each column gets about 22 cells of text.
+    return Responsive(table, narrow, min_width=25 * len(shown) + 1)
 
 
 @render.register
@@ -226,7 +228,7 @@ def _(answer: SearchAnswer, dataset: Dataset) -> RenderableType:
     title = Text.assemble(f"{plural(count, 'role')} matching “", data_text(answer.text), "”")
     table = Table(title=title, title_justify="left")
     table.add_column("Level", justify="right", style="magenta")
-    table.add_column("Role (id)")
+    table.add_column("Role (id)", no_wrap=True)  # too narrow: cards
     table.add_column("Matched in", style="dim")
     for hit in answer.hits:
         table.add_row(str(hit.role.level), title_and_id(hit.role), ", ".join(hit.matched))

@@ -37,7 +37,8 @@ def comparison(answer: Comparison, dataset: Dataset) -> RenderableType:
                             (f"   level {answer.source.level} → {answer.target.level} ({steps})",
                              "magenta"))
     skills = Responsive(_skills_table(answer), lambda: _skills_cards(answer))
-    duties = Responsive(_duties_table(answer), lambda: _duties_cards(answer))
+    # Two columns of sentences narrower than about 30 columns each read badly.
+    duties = Responsive(_duties_table(answer), lambda: _duties_cards(answer), min_width=70)
     return Group(heading, Text(""), skills, duties, _route(answer))
 
 
@@ -71,17 +72,17 @@ def _duties_table(answer: Comparison) -> Table:
                       vertical="top")
     duties.add_column(Text.assemble("Only as ", data_text(answer.target.title)), ratio=1,
                       vertical="top")
-    duties.add_row(bullets(answer.only_source) or Text("none", "dim"),
-                   bullets(answer.only_target) or Text("none", "dim"))
+    duties.add_row(bullets(answer.only_source),
+                   bullets(answer.only_target))
     return duties
 
 
 def _duties_cards(answer: Comparison) -> RenderableType:
     return cards(Text("Responsibilities", "italic"), [
         card(Text.assemble("Only as ", data_text(answer.source.title, "bold")),
-             [bullets(answer.only_source) or Text("none", "dim")]),
+             [bullets(answer.only_source)]),
         card(Text.assemble("Only as ", data_text(answer.target.title, "bold")),
-             [bullets(answer.only_target) or Text("none", "dim")])])
+             [bullets(answer.only_target)])])
 
 
 def _route(answer: Comparison) -> Text:

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from careerpath.answers import GraphAnswer
 from careerpath.model import Dataset
-from careerpath.render.layout import Responsive, card
+from careerpath.render.layout import Hanging, Responsive, card
 from careerpath.render.richtext import LATERAL, PROMOTION, data_text
 from careerpath.wording import plural
 
@@ -32,28 +32,39 @@ def ladder(answer: GraphAnswer, dataset: Dataset) -> RenderableType:
     legend = Text.assemble((PROMOTION, "green"), " promotion   ", (LATERAL, "yellow"),
                            " lateral move", style="dim")
     parts: list[RenderableType] = [heading, legend]
+    levels = []
     for level, roles in groupby(answer.roles, key=lambda role: role.level):
+        rows = []
+        for role in roles:
+            targets = sorted(moves_out.get(role.id, []),
+                             key=lambda item: (item[1] != "promotion",
+                                               dataset.roles[item[0]].level, item[0]))
+            moves = [_move_row(dataset, target_id, kind) for target_id, kind in targets]
+            rows.append((data_text(role.title, "bold" if moves else ""), moves))
+        levels.append((level, rows))
+    # Every level switches to the stacked form together, at the width where any
+    # title or move would have to wrap in the two columns.
+    titles = max((title.cell_len for _, rows in levels for title, _ in rows), default=0)
+    widest_move = max((arrow.cell_len + move.cell_len for _, rows in levels for _, moves in rows
+                   for arrow, move in moves), default=1)
+    for level, rows in levels:
         parts.append(Text(f"\nLevel {level}", "bold magenta"))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column()
         stacked = []
-        for role in roles:
-            targets = sorted(moves_out.get(role.id, []),
-                             key=lambda item: (item[1] != "promotion",
-                                               dataset.roles[item[0]].level, item[0]))
-            cell = Text()
-            for index, (target_id, kind) in enumerate(targets):
-                target = dataset.roles[target_id]
-                if index:
-                    cell.append("\n")
-                style = "green" if kind == "promotion" else "yellow"
-                cell.append(PROMOTION if kind == "promotion" else LATERAL, style)
-                cell.append(" ").append_text(data_text(target.title))
-                cell.append(f" ({target.level})", "magenta")
-            title = data_text(role.title, "bold" if role.id in moves_out else "")
-            grid.add_row(Text("  ").append_text(title), cell or Text("·", "dim"))
-            stacked.append(Padding(card(title, [cell] if cell else []), (0, 0, 0, 2),
-                                   expand=False))
-        parts.append(Responsive(grid, partial(Group, *stacked)))
+        for title, moves in rows:
+            cell = Hanging(moves) if moves else Text("·", "dim")
+            grid.add_row(Text("  ").append_text(title), cell)
+            stacked.append(Padding(card(title, [Hanging(moves)] if moves else []),
+                                   (0, 0, 0, 2), expand=False))
+        parts.append(Responsive(grid, partial(Group, *stacked), min_width=titles + widest_move + 4))
     return Group(*parts)
+
+
+def _move_row(dataset: Dataset, target_id: str, kind: str) -> tuple[Text, Text]:
+    """`━━▶ ` and `Ecommerce Director (4)`: the arrow hangs, the title wraps under itself."""
+    target = dataset.roles[target_id]
+    arrow = Text(f"{PROMOTION if kind == 'promotion' else LATERAL} ",
+                 "green" if kind == "promotion" else "yellow")
+    return arrow, data_text(target.title).append(f" ({target.level})", "magenta")

@@ -40,7 +40,7 @@ def match_view(answer: MatchAnswer) -> RenderableType:
                           data_text(answer.profile), ")")
     table = Table(title=title, title_justify="left")
     table.add_column("Covered", justify="right", style="bold green")
-    table.add_column("Role (id)")
+    table.add_column("Role (id)", no_wrap=True)  # too narrow: cards
     table.add_column("Level", justify="right", style="magenta")
     table.add_column("To build", justify="right")
     table.add_column("Largest gaps")

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from careerpath.answers import MAX_PATHS, PathAnswer, PathDetail, PathStep, SkillGap
 from careerpath.model import proficiency_label
+from careerpath.render.layout import segments
 from careerpath.render.richtext import KIND_STYLE, data_text, role_line
 from careerpath.wording import capped_note, path_heading, plural
 
@@ -30,11 +31,11 @@ def _gap(gap: SkillGap) -> Text:
     return Text(f"{have} → {gap.need} {proficiency_label(gap.need)}", "bold")
 
 
-Line = tuple[int, Text]  # indent, text
+Line = tuple[int, Text, int]  # indent, text, how much further a wrapped line hangs
 
 
 class Lines:
-    """Indented lines, each wrapped under its own indent where it is too long.
+    """Indented lines, each wrapped under its own indent (plus its hang) where it is too long.
 
     A path answer can run to thousands of lines (`path --all --limit 100`):
     drawing them as plain lines is several times faster than nesting Rich
@@ -48,7 +49,7 @@ class Lines:
         width = options.max_width
         newline = Segment.line()
         plain = console.color_system is None  # no styles to draw: plain strings are enough
-        for indent, text in self.lines:
+        for indent, text, hang in self.lines:
             pad = Segment(" " * indent) if indent else None
             if plain and indent + text.cell_len <= width:
                 yield Segment(" " * indent + text.plain)
@@ -57,13 +58,16 @@ class Lines:
             if indent + text.cell_len <= width:
                 if pad:
                     yield pad
-                yield from text.render(console)
+                yield from segments(text, console)
                 yield newline
                 continue
-            for part in text.wrap(console, max(1, width - indent)):
-                if pad:
+            hanging = Segment(" " * (indent + hang))
+            for index, part in enumerate(text.wrap(console, max(1, width - indent - hang))):
+                if index:
+                    yield hanging
+                elif pad:
                     yield pad
-                yield from part.render(console)
+                yield from segments(part, console)
                 yield newline
 
 
@@ -80,9 +84,9 @@ def gap_lines(gaps: list[SkillGap], indent: int, width: int) -> list[Line]:
         line = Text.assemble(_mark(gap), " ", name)
         if aligned:
             lines.append((indent, line.append(" " * (name_width - name.cell_len + 1))
-                          .append_text(change)))
+                          .append_text(change), 2))
         else:
-            lines += [(indent, line), (indent + 4, change)]
+            lines += [(indent, line, 2), (indent + 4, change, 0)]
     return lines
 
 
@@ -97,10 +101,10 @@ class PathDetailView:
         width = options.max_width
         lines: list[Line] = []
         for index, role in enumerate(self.path.roles):
-            lines.append((0, Text.assemble((f"{index + 1:>2}. ", "bold cyan"), role_line(role))))
+            lines.append((0, Text.assemble((f"{index + 1:>2}. ", "bold cyan"), role_line(role)), 4))
             if index < self.path.moves:
                 lines += _step(self.path.steps[index], width)
-        lines.append((0, Text("")))
+        lines.append((0, Text(""), 0))
         lines += _summary(self.path, self.answer, width)
         yield Lines(lines)
 
@@ -111,15 +115,15 @@ def _step(step: PathStep, width: int) -> list[Line]:
     line.append(" to ").append_text(data_text(step.target.title, "bold"))
     if move.years:
         line.append(f" · typically {move.years}", "dim")
-    lines: list[Line] = [(INDENT, line)]
+    lines: list[Line] = [(INDENT, line, 2)]
     if move.note:
-        lines += [(INDENT + 2, part) for part in
+        lines += [(INDENT + 2, part, 0) for part in
                   data_text(move.note, "italic", wrap=True).split("\n")]
     if step.skills:
-        lines.append((INDENT + 2, Text("skills to build:")))
+        lines.append((INDENT + 2, Text("skills to build:"), 0))
         lines += gap_lines(step.skills, INDENT + 4, width)
     else:
-        lines.append((INDENT + 2, Text("no new skills to build", "dim")))
+        lines.append((INDENT + 2, Text("no new skills to build", "dim"), 0))
     return lines
 
 
@@ -127,16 +131,16 @@ def _summary(path: PathDetail, answer: PathAnswer, width: int) -> list[Line]:
     years = (f"typically {path.years} in all" if path.years else
              "typical years not in the data for every move" if answer.years_known else
              "the data gives no typical years")
-    lines: list[Line] = [(0, Text(f"{plural(path.moves, 'move')} · {years}", "bold"))]
+    lines: list[Line] = [(0, Text(f"{plural(path.moves, 'move')} · {years}", "bold"), 0)]
     start = (Text.assemble("your profile (", data_text(answer.profile), ")")
              if answer.profile else data_text(path.roles[0].title))
     if path.skills:
         lines.append((0, Text.assemble("Every skill to build from ", start,
                                        f" ({plural(len(path.skills), 'skill')}, "
-                                       f"{plural(path.points, 'point')}):")))
+                                       f"{plural(path.points, 'point')}):"), 0))
         lines += gap_lines(path.skills, 2, width)
     else:
-        lines.append((0, Text.assemble("No skill to build beyond what ", start, " has.")))
+        lines.append((0, Text.assemble("No skill to build beyond what ", start, " has."), 0))
     return lines
 
 
