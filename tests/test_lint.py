@@ -197,6 +197,75 @@ def test_bad_config_is_located(run: Run, broken: Path, config: str, message: str
     assert result.stderr == f"{broken}/{message}\n"
 
 
+def test_bad_config_problems_come_in_file_order(run: Run, broken: Path) -> None:
+    (broken / "careerpath.lint.yaml").write_text(
+        'lint:\n  disable: [dead-ends, 3]\n  "\\e[1mx": 1\n')
+    result = run("lint", broken)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == "".join(f"{broken}/careerpath.lint.yaml:{line}\n" for line in [
+        "2:13: unknown rule 'dead-ends'; did you mean 'dead-end'?",
+        "2:24: each item of disable must be text, got an integer (3); put it in quotes",
+        "3:3: unknown key '\\x1b[1mx' in the lint section; known keys: disable, field-terms",
+    ])
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "dangling link"])
+def test_a_config_that_is_not_a_file_is_refused(run: Run, broken: Path, kind: str) -> None:
+    import os
+
+    config = broken / "careerpath.lint.yaml"
+    if kind == "folder":
+        config.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(config)  # reading it would wait forever
+    else:
+        config.symlink_to(broken / "nowhere.yaml")
+    result = run("lint", broken)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (f"{config}:1:1: is not a regular file; make it a YAML file "
+                             "or remove it\n")
+
+
+def test_hostile_text_in_lint_messages_is_escaped(run: Run,
+                                                  make_dataset: Callable[..., Path]) -> None:
+    # Tracks and skill names that validation lets through reach lint's messages:
+    # control characters and bidi escaped, markup left as it is (plain output).
+    track = "t\\u202eevil\\e[31m\\u2028x"
+    roles = f"""\
+framework: {{proficiency: Estimates.}}
+roles:
+  - {{id: a, title: A, level: 1, track: "{track}", summary: s, responsibilities: [x],
+     skills: {{"[red]Web analytics[/red]": 3, "[red]web analytic[/red]": 2}}}}
+  - {{id: b, title: B, level: 3, track: "{track}", summary: s, responsibilities: [x],
+     skills: {{"[red]Web analytics[/red]": 3}}}}
+  - {{id: c, title: C, level: 2, track: "{track}", summary: s, responsibilities: [x],
+     skills: {{"<b>x</b>": 1}}}}
+"""
+    folder = make_dataset(roles=roles, progressions="progressions:\n  - {from: a, to: b}\n")
+    result = run("lint", folder)
+    assert result.exit_code == 4
+    assert result.stdout == "".join(f"{folder}/roles.yaml:{line}\n" for line in [
+        "4:46: skill-spelling: skill '[red]web analytic[/red]' is probably "
+        "'[red]Web analytics[/red]' spelled another way (as 2 roles write it)",
+        "7:6: dead-end: role c (level 2) has no move out, but track "
+        "'t\\u202eevil\\x1b[31m\\u2028x' goes up to level 3",
+        "7:6: unreachable: no entry-level role (level 1) has a path to c",
+    ])
+    answer = run("lint", folder, "-f", "json").json()
+    assert answer["problems"][1]["message"].endswith(
+        "track 't\u202eevil\x1b[31m\u2028x' goes up to level 3")
+    raw = run("lint", folder, "-f", "json").stdout
+    assert not any(char in raw for char in "\u202e\x1b\u2028")
+
+
+def test_one_role_writes_it(make_dataset: Callable[..., Path]) -> None:
+    roles = [Role("r1", "R1", 1, skills={"Web analytics": 1, "SQL": 1}),
+             Role("r2", "R2", 1, skills={"Web analytic": 1, "SQL": 1})]
+    [found] = RULES["skill-spelling"].check(_context(roles, []))
+    assert found.message == ("skill 'Web analytic' is probably 'Web analytics' spelled "
+                             "another way (as 1 role writes it)")
+
+
 def test_unknown_rule_on_the_command_line(run: Run, broken: Path) -> None:
     result = run("lint", broken, "--disable", "nope")
     assert result.exit_code == 2
@@ -293,7 +362,7 @@ def test_roles_without_a_track_are_one_track() -> None:
     roles = [Role("a", "A", 1), Role("b", "B", 2), Role("c", "C", 3)]
     found = list(RULES["dead-end"].check(_context(roles, [Progression("a", "c")])))
     assert [f.message for f in found] == [
-        "role b (level 2) has no move out, but the roles without a track goes up to level 3"]
+        "role b (level 2) has no move out, but the roles without a track go up to level 3"]
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -342,6 +411,31 @@ def test_candidate_pairs_miss_no_match(names: list[str]) -> None:
     brute = {(i, j) for i in range(len(normal)) for j in range(i + 1, len(normal))
              if same_skill(normal[i], normal[j])}
     assert brute <= _candidates(normal)
+
+
+@st.composite
+def _near_names(draw: st.DrawFn) -> list[str]:
+    """Names of 6 to 22 letters and copies a few edits away: one and two edits allowed."""
+    names = draw(st.lists(st.text("ab", min_size=6, max_size=22), min_size=1, max_size=4))
+    for base in list(names):
+        text = list(base)
+        for _ in range(draw(st.integers(0, 3))):
+            at = draw(st.integers(0, len(text)))
+            how = draw(st.sampled_from(["insert", "delete", "replace"]))
+            if how == "insert":
+                text.insert(at, draw(st.sampled_from("ab")))
+            elif at < len(text):
+                text[at:at + 1] = [] if how == "delete" else [draw(st.sampled_from("ab"))]
+        names.append("".join(text))
+    return names
+
+
+@given(_near_names())
+def test_candidate_pairs_miss_no_match_in_long_names(names: list[str]) -> None:
+    brute = {(i, j) for i in range(len(names)) for j in range(i + 1, len(names))
+             if same_skill(names[i], names[j])}
+    assert brute <= _candidates(names)
+
 
 
 @pytest.mark.parametrize("command", ["lint", "schema"])

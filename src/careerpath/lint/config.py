@@ -27,9 +27,12 @@ def read_settings(folder: Path | None, label: str, rule_ids: Collection[str]) ->
     A config file that is there but wrong is an invalid dataset (exit 3).
     """
     path = folder / CONFIG_FILE if folder is not None else None
-    if path is None or not path.is_file():
+    if path is None or not (path.exists() or path.is_symlink()):
         return Settings()
     name = CONFIG_FILE if label == "built-in" else str(path)
+    if not path.is_file():  # a folder, a FIFO (reading it would hang), a dangling link
+        raise DataError([Problem(name, 1, 1, "is not a regular file; make it a YAML file "
+                                 "or remove it")])
     problems: list[Problem] = []
     try:
         root, problems = read_yaml(path.read_bytes(), name)
@@ -43,7 +46,7 @@ def read_settings(folder: Path | None, label: str, rule_ids: Collection[str]) ->
 
     settings = _settings(root, rule_ids, report) if root is not None else Settings()
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
     return settings
 
 
