@@ -144,6 +144,28 @@ def test_invalid_dataset_exits_3(run: Run, make_dataset: Callable[..., Path]) ->
     assert result.stderr == f"{folder}/roles.yaml:2:30: level must be an integer >= 1, got 'x'\n"
 
 
+def test_invalid_dataset_in_json_is_still_json(run: Run,
+                                                make_dataset: Callable[..., Path]) -> None:
+    # CI parses stdout: an invalid dataset or lint config is a JSON answer too, exit 3.
+    folder = make_dataset(roles="roles:\n  - {id: a, title: \"A\\e\", level: x}\n",
+                          progressions="progressions: []\n")
+    result = run("lint", folder, "-f", "json")
+    assert (result.exit_code, result.stderr) == (3, "")
+    answer = result.json()
+    assert answer["count"] == len(answer["problems"]) == 2
+    assert answer["problems"][1] == {
+        "file": f"{folder}/roles.yaml", "line": 2, "column": 34, "rule": "invalid",
+        "message": "level must be an integer >= 1, got 'x'"}
+    assert "\x1b" not in result.stdout
+
+
+def test_invalid_config_in_json_is_still_json(run: Run, broken: Path) -> None:
+    (broken / "careerpath.lint.yaml").write_text("lint:\n  disable: [dead-ends]\n")
+    result = run("lint", broken, "-f", "json")
+    assert (result.exit_code, result.stderr) == (3, "")
+    assert [p["rule"] for p in result.json()["problems"]] == ["invalid"]
+
+
 def test_output_to_a_file(run: Run, broken: Path, tmp_path: Path) -> None:
     target = tmp_path / "lint.json"
     assert run("lint", broken, "-f", "json", "-o", target).exit_code == 4
