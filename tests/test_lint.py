@@ -467,3 +467,23 @@ def test_help(run: Run, command: str) -> None:
     summary = next(line for line in run("--help").stdout.splitlines()
                    if line.strip().startswith(command + " "))
     assert not summary.endswith("...")
+
+
+def test_every_rule_on_5000_roles_takes_seconds(tmp_path: Path) -> None:
+    # benchmarks/generate.py's 5,000 roles and 20,000 moves: ~3 s here (2 slow cores);
+    # the bound catches a rule that went quadratic, not a slow machine.
+    import importlib.util
+    import time
+
+    path = Path(__file__).parent.parent / "benchmarks" / "generate.py"
+    spec = importlib.util.spec_from_file_location("generate", path)
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generate.generate(tmp_path, 5000, 20000)
+    started = time.perf_counter()
+    from careerpath.lint import lint_source
+
+    problems = lint_source(locate(str(tmp_path)))
+    assert time.perf_counter() - started < 30
+    assert {p.rule for p in problems} >= {"promotion-drops-skill", "dead-end", "unreachable"}
