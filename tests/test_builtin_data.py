@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,9 @@ from careerpath.lint.config import CONFIG_FILE
 from careerpath.loader import builtin_source
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"  # beside the repository, in CI and here
+# The source texts: beside the repository (CI and the main checkout), or where
+# $CAREERPATH_SEEDS says (a git worktree elsewhere).
+SEEDS = Path(os.environ.get("CAREERPATH_SEEDS") or ROOT.parent / "shared" / "seeds")
 RUN = 6  # no run of this many words may match a source text
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -100,3 +103,32 @@ def test_fixes_from_reading_the_sources() -> None:
     director = roles["operations-ecommerce-director"].skills
     assert director["Ecommerce strategy"] == roles["ecommerce-director"].skills[
         "Ecommerce strategy"]
+
+
+def _moves() -> dict[tuple[str, str], Any]:
+    return {(m.source_id, m.target_id): m for m in load_dataset().progressions}
+
+
+def test_duties_the_sources_give_are_there() -> None:
+    roles = load_dataset().roles
+    manager = " ".join(roles["ecommerce-manager"].responsibilities)
+    assert "service questions" in manager and "trends" in manager
+    director = roles["ecommerce-director"].responsibilities
+    assert any("new technology" in duty and "IT and marketing" in duty for duty in director)
+    assert any("Keep track of what is new" in duty for duty in director)
+    assert "Communication" in roles["ecommerce-director"].skills
+
+
+def test_the_director_guides_manager_to_director_move_is_cited() -> None:
+    move = _moves()[("ecommerce-manager", "ecommerce-director")]
+    assert (move.kind, move.source, move.modelled) == (
+        "promotion", ("ecommerce-director-guide",), False)
+
+
+def test_duties_the_sources_do_not_give_are_said_to_be_modelled() -> None:
+    # The sources name these roles, but not (all) their duties.
+    roles = load_dataset().roles
+    for role_id in ("ecommerce-coordinator", "vp-of-ecommerce", "chief-digital-officer"):
+        assert "the dataset's own modelling" in (roles[role_id].summary or ""), role_id
+    # The manager guide: Senior Ecommerce Managers are "possibly leading a team".
+    assert "may lead a team" in (roles["senior-ecommerce-manager"].summary or "")

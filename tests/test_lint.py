@@ -144,6 +144,28 @@ def test_invalid_dataset_exits_3(run: Run, make_dataset: Callable[..., Path]) ->
     assert result.stderr == f"{folder}/roles.yaml:2:30: level must be an integer >= 1, got 'x'\n"
 
 
+def test_invalid_dataset_in_json_is_still_json(run: Run,
+                                                make_dataset: Callable[..., Path]) -> None:
+    # CI parses stdout: an invalid dataset or lint config is a JSON answer too, exit 3.
+    folder = make_dataset(roles="roles:\n  - {id: a, title: \"A\\e\", level: x}\n",
+                          progressions="progressions: []\n")
+    result = run("lint", folder, "-f", "json")
+    assert (result.exit_code, result.stderr) == (3, "")
+    answer = result.json()
+    assert answer["count"] == len(answer["problems"]) == 2
+    assert answer["problems"][1] == {
+        "file": f"{folder}/roles.yaml", "line": 2, "column": 34, "rule": "invalid",
+        "message": "level must be an integer >= 1, got 'x'"}
+    assert "\x1b" not in result.stdout
+
+
+def test_invalid_config_in_json_is_still_json(run: Run, broken: Path) -> None:
+    (broken / "careerpath.lint.yaml").write_text("lint:\n  disable: [dead-ends]\n")
+    result = run("lint", broken, "-f", "json")
+    assert (result.exit_code, result.stderr) == (3, "")
+    assert [p["rule"] for p in result.json()["problems"]] == ["invalid"]
+
+
 def test_output_to_a_file(run: Run, broken: Path, tmp_path: Path) -> None:
     target = tmp_path / "lint.json"
     assert run("lint", broken, "-f", "json", "-o", target).exit_code == 4
@@ -195,6 +217,78 @@ def test_bad_config_is_located(run: Run, broken: Path, config: str, message: str
     result = run("lint", broken)
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == f"{broken}/{message}\n"
+
+
+def test_bad_config_problems_come_in_file_order(run: Run, broken: Path) -> None:
+    (broken / "careerpath.lint.yaml").write_text(
+        'lint:\n  disable: [dead-ends, 3]\n  "\\e[1mx": 1\n')
+    result = run("lint", broken)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == "".join(f"{broken}/careerpath.lint.yaml:{line}\n" for line in [
+        "2:13: unknown rule 'dead-ends'; did you mean 'dead-end'?",
+        "2:24: each item of disable must be text, got an integer (3); put it in quotes",
+        "3:3: unknown key '\\x1b[1mx' in the lint section; known keys: disable, field-terms",
+    ])
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "dangling link"])
+def test_a_config_that_is_not_a_file_is_refused(run: Run, broken: Path, kind: str) -> None:
+    import os
+
+    config = broken / "careerpath.lint.yaml"
+    if kind == "folder":
+        config.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(config)  # reading it would wait forever
+    else:
+        config.symlink_to(broken / "nowhere.yaml")
+    result = run("lint", broken)
+    assert (result.exit_code, result.stdout) == (3, "")
+    reason = {"folder": "not a regular file (a folder); a lint config must be a plain file",
+              "fifo": "not a regular file (a device or a pipe); a lint config must be a "
+                      "plain file",
+              "dangling link": "it is a link to a file that does not exist"}[kind]
+    assert result.stderr == f"{config}:1:1: cannot read the file: {reason}\n"
+
+
+def test_hostile_text_in_lint_messages_is_escaped(run: Run,
+                                                  make_dataset: Callable[..., Path]) -> None:
+    # Tracks and skill names that validation lets through reach lint's messages:
+    # control characters and bidi escaped, markup left as it is (plain output).
+    track = "t\\u202eevil\\e[31m\\u2028x"
+    roles = f"""\
+framework: {{proficiency: Estimates.}}
+roles:
+  - {{id: a, title: A, level: 1, track: "{track}", summary: s, responsibilities: [x],
+     skills: {{"[red]Web analytics[/red]": 3, "[red]web analytic[/red]": 2}}}}
+  - {{id: b, title: B, level: 3, track: "{track}", summary: s, responsibilities: [x],
+     skills: {{"[red]Web analytics[/red]": 3}}}}
+  - {{id: c, title: C, level: 2, track: "{track}", summary: s, responsibilities: [x],
+     skills: {{"<b>x</b>": 1}}}}
+"""
+    folder = make_dataset(roles=roles, progressions="progressions:\n  - {from: a, to: b}\n")
+    result = run("lint", folder)
+    assert result.exit_code == 4
+    assert result.stdout == "".join(f"{folder}/roles.yaml:{line}\n" for line in [
+        "4:46: skill-spelling: skill '[red]web analytic[/red]' is probably "
+        "'[red]Web analytics[/red]' spelled another way (as 2 roles write it)",
+        "7:6: dead-end: role c (level 2) has no move out, but track "
+        "'t\\u202eevil\\x1b[31m\\u2028x' goes up to level 3",
+        "7:6: unreachable: no entry-level role (level 1) has a path to c",
+    ])
+    answer = run("lint", folder, "-f", "json").json()
+    assert answer["problems"][1]["message"].endswith(
+        "track 't\u202eevil\x1b[31m\u2028x' goes up to level 3")
+    raw = run("lint", folder, "-f", "json").stdout
+    assert not any(char in raw for char in "\u202e\x1b\u2028")
+
+
+def test_one_role_writes_it(make_dataset: Callable[..., Path]) -> None:
+    roles = [Role("r1", "R1", 1, skills={"Web analytics": 1, "SQL": 1}),
+             Role("r2", "R2", 1, skills={"Web analytic": 1, "SQL": 1})]
+    [found] = RULES["skill-spelling"].check(_context(roles, []))
+    assert found.message == ("skill 'Web analytic' is probably 'Web analytics' spelled "
+                             "another way (as 1 role writes it)")
 
 
 def test_unknown_rule_on_the_command_line(run: Run, broken: Path) -> None:
@@ -293,7 +387,7 @@ def test_roles_without_a_track_are_one_track() -> None:
     roles = [Role("a", "A", 1), Role("b", "B", 2), Role("c", "C", 3)]
     found = list(RULES["dead-end"].check(_context(roles, [Progression("a", "c")])))
     assert [f.message for f in found] == [
-        "role b (level 2) has no move out, but the roles without a track goes up to level 3"]
+        "role b (level 2) has no move out, but the roles without a track go up to level 3"]
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -344,6 +438,31 @@ def test_candidate_pairs_miss_no_match(names: list[str]) -> None:
     assert brute <= _candidates(normal)
 
 
+@st.composite
+def _near_names(draw: st.DrawFn) -> list[str]:
+    """Names of 6 to 22 letters and copies a few edits away: one and two edits allowed."""
+    names = draw(st.lists(st.text("ab", min_size=6, max_size=22), min_size=1, max_size=4))
+    for base in list(names):
+        text = list(base)
+        for _ in range(draw(st.integers(0, 3))):
+            at = draw(st.integers(0, len(text)))
+            how = draw(st.sampled_from(["insert", "delete", "replace"]))
+            if how == "insert":
+                text.insert(at, draw(st.sampled_from("ab")))
+            elif at < len(text):
+                text[at:at + 1] = [] if how == "delete" else [draw(st.sampled_from("ab"))]
+        names.append("".join(text))
+    return names
+
+
+@given(_near_names())
+def test_candidate_pairs_miss_no_match_in_long_names(names: list[str]) -> None:
+    brute = {(i, j) for i in range(len(names)) for j in range(i + 1, len(names))
+             if same_skill(names[i], names[j])}
+    assert brute <= _candidates(names)
+
+
+
 @pytest.mark.parametrize("command", ["lint", "schema"])
 def test_help(run: Run, command: str) -> None:
     result = run(command, "--help")
@@ -351,3 +470,23 @@ def test_help(run: Run, command: str) -> None:
     summary = next(line for line in run("--help").stdout.splitlines()
                    if line.strip().startswith(command + " "))
     assert not summary.endswith("...")
+
+
+def test_every_rule_on_5000_roles_takes_seconds(tmp_path: Path) -> None:
+    # benchmarks/generate.py's 5,000 roles and 20,000 moves: ~3 s here (2 slow cores);
+    # the bound catches a rule that went quadratic, not a slow machine.
+    import importlib.util
+    import time
+
+    path = Path(__file__).parent.parent / "benchmarks" / "generate.py"
+    spec = importlib.util.spec_from_file_location("generate", path)
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generate.generate(tmp_path, 5000, 20000)
+    started = time.perf_counter()
+    from careerpath.lint import lint_source
+
+    problems = lint_source(locate(str(tmp_path)))
+    assert time.perf_counter() - started < 30
+    assert {p.rule for p in problems} >= {"promotion-drops-skill", "dead-end", "unreachable"}

@@ -10,11 +10,14 @@ from typing import Annotated, Any
 
 import typer
 
-from careerpath.errors import LintFailed, UsageError
+from careerpath.errors import DataError, LintFailed, UsageError
 from careerpath.loader import DataSource
 from careerpath.textsafe import one_line
 
 SCHEMA_FILES = ("roles.schema.json", "progressions.schema.json")
+# The "rule" of a problem that makes the dataset (or its lint config) invalid, in
+# `lint --format json`: not a lint rule, so it cannot be disabled.
+INVALID = "invalid"
 
 
 class LintFormat(str, Enum):
@@ -82,7 +85,7 @@ def lint(
 
     Exit 3 if the dataset is invalid. Rules: careerpath lint --list
     """
-    from careerpath.lint import RULES, lint_source
+    from careerpath.lint import RULES, LintProblem, lint_source
 
     if list_rules:
         _emit(rule_list(fmt), output, force)
@@ -91,7 +94,16 @@ def lint(
     if unknown:
         raise UsageError(f"--disable: unknown rule '{unknown[0]}'; see careerpath lint --list")
     source = _source(ctx, folder)
-    problems = lint_source(source, disable or ())
+    try:
+        problems = lint_source(source, disable or ())
+    except DataError as error:
+        if fmt is not LintFormat.json:
+            raise
+        # CI reads stdout as JSON whatever happens: the invalid data, located, and exit 3.
+        found = [LintProblem(p.file, p.line, p.column, INVALID, p.message).as_dict()
+                 for p in error.problems]
+        _emit(_dumps({"problems": found, "count": len(found)}), output, force)
+        raise typer.Exit(3) from None
     if fmt is LintFormat.json:
         _emit(_dumps({"problems": [p.as_dict() for p in problems], "count": len(problems)}),
               output, force)

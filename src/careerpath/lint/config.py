@@ -32,9 +32,12 @@ def read_settings(folder: Path | None, label: str, rule_ids: Collection[str]) ->
 
     path = folder / CONFIG_FILE
     data = read_data_file(path, what="a lint config")  # never blocks on a FIFO
-    if isinstance(data, FileNotFoundError):
-        return Settings()
     name = CONFIG_FILE if label == "built-in" else str(path)
+    if isinstance(data, FileNotFoundError):
+        if path.is_symlink():  # the user meant its settings to apply
+            raise DataError([Problem(name, 1, 1, "cannot read the file: it is a link to "
+                                     "a file that does not exist")])
+        return Settings()
     if isinstance(data, OSError):
         raise DataError([Problem(name, 1, 1, f"cannot read the file: {data.strerror}")])
     root, problems = read_yaml(data, name)
@@ -46,7 +49,7 @@ def read_settings(folder: Path | None, label: str, rule_ids: Collection[str]) ->
 
     settings = _settings(root, rule_ids, report) if root is not None else Settings()
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
     return settings
 
 

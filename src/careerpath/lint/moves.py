@@ -92,10 +92,11 @@ def dead_end(ctx: Context) -> Iterator[Finding]:
     with_moves_out = {move.source_id for move in ctx.dataset.progressions}
     for role in roles.values():
         if role.id not in with_moves_out and role.level < top[role.track]:
-            track = f"track '{role.track}'" if role.track else "the roles without a track"
+            track = (f"track '{role.track}' goes" if role.track
+                     else "the roles without a track go")
             yield Finding(ctx.where.role(role.id, "id"),
                           f"role {role.id} (level {role.level}) has no move out, but {track} "
-                          f"goes up to level {top[role.track]}")
+                          f"up to level {top[role.track]}")
 
 
 def unreachable(ctx: Context) -> Iterator[Finding]:

@@ -89,4 +89,4 @@ def skill_spelling(ctx: Context) -> Iterator[Finding]:
         for role_id in users[rare]:
             yield Finding(ctx.where.skill(role_id, rare),
                           f"skill '{rare}' is probably '{common}' spelled another way "
-                          f"(as {count} role{'s' if count > 1 else ''} write it)")
+                          f"(as {count} role{'s write' if count > 1 else ' writes'} it)")
