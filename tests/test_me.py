@@ -200,3 +200,28 @@ def test_easiest_agrees_with_brute_force(case: tuple[Dataset, dict[str, int],
     assert [list(path.roles) for path in found.paths] == expected[:limit]  # type: ignore[misc]
     assert found.more == (len(expected) > limit)  # type: ignore[operator]
     assert not found.stopped_early
+
+
+def test_easiest_says_no_path_when_proven_and_stays_bounded(run: Run, small: Path,
+                                                          tmp_path: Path) -> None:
+    # No path reaches analyst: the answer is "no path" (proven), not "one may exist".
+    result = run("--data", small, "path", "hod", "analyst", "--easiest")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: no path from head-of-data to analyst")
+
+
+def test_easiest_out_of_budget_ranks_the_fewest_moves_paths(
+        small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerpath import easiest
+    from careerpath.loader import load_dataset
+    from careerpath.queries import find_path
+
+    data = load_dataset(str(small), use_cache=False)
+    have = {"SQL": 2, "Leadership": 4, "Budgeting": 3}
+    exact = find_path(data, "analyst", "hod", easiest=True, start_skills=have, limit=3)
+    assert not exact.stopped_early
+    monkeypatch.setattr(easiest, "BUDGET", 2)
+    cut = find_path(data, "analyst", "hod", easiest=True, start_skills=have, limit=3)
+    assert cut.stopped_early and cut.more is True  # the fallback holds more than 3
+    # the fallback ranks the paths it has by the same key, so the order still holds
+    assert [p.roles for p in cut.paths] == [p.roles for p in exact.paths]
