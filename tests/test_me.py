@@ -72,7 +72,7 @@ def test_profile_problems_are_located_and_unknown_skills_warned(run: Run, small:
         f"{me}:1:7: no role named 'nobody' ('careerpath roles' lists them all)",
         f"{me}:3:8: proficiency of skill 'SQL' must be an integer from 1 to 5, got an integer (9)",
         f"{me}:5:1: unknown key 'extra' in a profile; known keys: role, skills"]
-    me = profile(tmp_path, "skills:\n  Pyhton: 2\n")
+    me = profile(tmp_path, "skills:\n  Pyhton: 2\n  SQL: 1\n")
     result = run("--data", small, "match", "--me", me, "-f", "json")
     assert result.exit_code == 0
     assert result.stderr == (f"warning: {me}: skill 'Pyhton' is not in the dataset; "
@@ -225,3 +225,87 @@ def test_easiest_out_of_budget_ranks_the_fewest_moves_paths(
     assert cut.stopped_early and cut.more is True  # the fallback holds more than 3
     # the fallback ranks the paths it has by the same key, so the order still holds
     assert [p.roles for p in cut.paths] == [p.roles for p in exact.paths]
+
+
+SPELLINGS_ROLES = """\
+roles:
+  - {id: a, title: Alpha, level: 1, skills: {Café: 2, Web analytics: 3}}
+  - {id: b, title: Beta, level: 2, skills: {café: 4, Web-Analytics: 4}}
+"""
+
+
+def test_profile_skills_match_every_spelling_in_the_data(run: Run, make_dataset: Callable[..., Path],
+                                                        tmp_path: Path) -> None:
+    data = make_dataset(SPELLINGS_ROLES, "progressions:\n  - {from: a, to: b}\n")
+    me = profile(tmp_path, "skills:\n  \"Cafe\u0301\": 3\n  web_analytics: 3\n")  # NFD, '_'
+    rows = run("--data", data, "match", "--me", me, "-f", "json").json()["roles"]
+    assert [(r["id"], r["coverage"], r["points"]) for r in rows] == [("a", 1.0, 0),
+                                                                     ("b", 0.75, 2)]
+    answer = run("--data", data, "gap", "b", "--me", me, "-f", "json").json()
+    assert [s["have"] for s in answer["skills"]] == [3, 3] and answer["extra"] == []
+    total = run("--data", data, "path", "a", "b", "--me", me, "-f", "json").json()
+    assert total["paths"][0]["skills"] == [{"name": "café", "have": 3, "need": 4},
+                                           {"name": "Web-Analytics", "have": 3, "need": 4}]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("skills: {web_analytics: 2, WEB-ANALYTICS: 3}\n",
+     "1:28: duplicate skill 'WEB-ANALYTICS' (first at line 1)"),
+    ("skills: {SQL: 0}\n", "1:15: proficiency of skill 'SQL' must be an integer from 1 to 5, "
+                           "got an integer (0)"),
+    ("skills: {SQL: '3'}\n", "1:15: proficiency of skill 'SQL' must be an integer from 1 to 5, "
+                             "got '3'"),
+    ("skills: {SQL: 3.5}\n", "1:15: proficiency of skill 'SQL' must be an integer from 1 to 5, "
+                             "got a number (3.5)"),
+    ("skills: {SQL: 010}\n", "1:15: proficiency of skill 'SQL' '010' is not a plain decimal "
+                             "number: YAML 1.1 reads it as 8 (octal: it starts with 0); write "
+                             "it in plain decimal digits"),
+    ("role: data\nskills: {SQL: 3}\n", "1:7: 'data' is ambiguous: it matches "
+                                       "analyst (Data Analyst), "),
+    ("", "1:1: file is empty"),
+])
+def test_bad_profiles(run: Run, small: Path, tmp_path: Path, text: str, message: str) -> None:
+    me = profile(tmp_path, text)
+    result = run("--data", small, "match", "--me", me)
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"{me}:{message}")
+
+
+def test_profile_with_no_known_skill_is_a_warning(run: Run, small: Path, tmp_path: Path) -> None:
+    me = profile(tmp_path, "skills: {Cooking: 3}\n")
+    result = run("--data", small, "match", "--me", me, "--limit", "1", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == (
+        f"warning: {me}: no skill in the profile is in the dataset, so it covers nothing yet; "
+        "list what you can do under 'skills:'")
+    assert result.json()["roles"][0]["coverage"] == 0.0
+
+
+def test_me_must_name_a_regular_file(run: Run, small: Path, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    cases = {"": "error: --me needs a file name\n",
+             str(tmp_path): f"error: the profile {tmp_path} is a folder; name a YAML file with "
+                            "--me FILE\n",
+             str(fifo): f"error: the profile {fifo} is not a regular file; name a YAML file "
+                        "with --me FILE\n",
+             str(tmp_path / "none.yaml"): f"error: no profile at {tmp_path / 'none.yaml'} "
+                                          "(or name one with --me FILE)\n"}
+    for me, message in cases.items():
+        result = run("--data", small, "match", "--me", me)
+        assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_path_to_alone_starts_from_the_default_profile(run: Run, small: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--data", small, "path", "hod")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: give FROM and TO (or only TO, with a profile naming your role: "
+           "careerpath.me.yaml or --me FILE)\n")
+    (tmp_path / "careerpath.me.yaml").write_text("role: lead\nskills: {SQL: 4}\n")
+    answer = run("--data", small, "path", "hod", "-f", "json").json()
+    assert answer["from"] == "lead-analyst"
+    assert {"name": "SQL", "have": 4, "need": 2} not in answer["paths"][0]["skills"]

@@ -22,6 +22,22 @@ class Profile(NamedTuple):
     role: str | None  # a role id, when the profile names where the person is now
     skills: dict[str, int]  # the dataset's own skill names -> level 1..5
     warnings: list[str]  # skills the dataset does not know, with suggestions
+    # every spelling the dataset uses for each of those skills -> level (None: `skills`)
+    spellings: dict[str, int] | None = None
+
+    @property
+    def have(self) -> dict[str, int]:
+        """The levels to look a role's skills up in, by the role's own spelling."""
+        return self.skills if self.spellings is None else self.spellings
+
+
+def dataset_spellings(dataset: Dataset) -> dict[str, set[str]]:
+    """Every spelling of each skill in the dataset, by normal form."""
+    names: dict[str, set[str]] = {}
+    for role in dataset.roles.values():
+        for name in role.skills:
+            names.setdefault(normal_name(name), set()).add(name)
+    return names
 
 
 def dataset_skills(dataset: Dataset) -> dict[str, str]:
@@ -35,6 +51,8 @@ def dataset_skills(dataset: Dataset) -> dict[str, str]:
 
 def load_profile(path: str | None, dataset: Dataset) -> Profile:
     """Read the profile at `path` (default: ./careerpath.me.yaml) against `dataset`."""
+    if path is not None and not path.strip():
+        raise UsageError("--me needs a file name")
     given = path or PROFILE_FILE
     data = _read(given, explicit=path is not None)
     from careerpath.lookup import find_role
@@ -56,20 +74,29 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
                 role_id = find_role(dataset, name).id
             except UsageError as error:
                 report(role_node, str(error))
-        skills = read_skills(fields.values.get("skills"), report)
+        skills = read_skills(fields.values.get("skills"), report, fold=normal_name)
     known = dataset_skills(dataset)
     matched, warnings = _match_skills(skills, known, given)
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return Profile(given, role_id, matched, warnings)
+    if not matched:
+        warnings.append(f"{given}: no skill in the profile is in the dataset, so it covers "
+                        "nothing yet; list what you can do under 'skills:'")
+    spellings = dataset_spellings(dataset)
+    have = {spelling: level for name, level in matched.items()
+            for spelling in spellings[normal_name(name)]}
+    return Profile(given, role_id, matched, warnings, have)
 
 
 def _read(path: str, *, explicit: bool) -> bytes:
     target = Path(path)
     try:
-        if not target.is_file():
+        if not target.exists():
             hint = "" if explicit else "; write one with: careerpath me init"
             raise UsageError(f"no profile at {path}{hint} (or name one with --me FILE)")
+        if not target.is_file():
+            kind = "a folder" if target.is_dir() else "not a regular file"
+            raise UsageError(f"the profile {path} is {kind}; name a YAML file with --me FILE")
         if target.stat().st_size > MAX_PROFILE_BYTES:
             raise DataError([Problem(path, 1, 1, "a profile must be under 1 MiB")])
         return target.read_bytes()
