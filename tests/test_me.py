@@ -309,3 +309,73 @@ def test_path_to_alone_starts_from_the_default_profile(run: Run, small: Path, tm
     answer = run("--data", small, "path", "hod", "-f", "json").json()
     assert answer["from"] == "lead-analyst"
     assert {"name": "SQL", "have": 4, "need": 2} not in answer["paths"][0]["skills"]
+
+
+# ---- match, gap and path --me against brute force ------------------------------------
+
+@st.composite
+def profiles(draw: st.DrawFn) -> tuple[Dataset, dict[str, int]]:
+    data, have, _ = draw(graphs())
+    return data, have
+
+
+@settings(max_examples=200, deadline=None)
+@given(profiles(), st.one_of(st.none(), st.integers(1, 3)))
+def test_match_and_gap_agree_with_brute_force(case: tuple[Dataset, dict[str, int]],
+                                              level: int | None) -> None:
+    from careerpath.errors import NoAnswer
+    from careerpath.fit import gap, match
+    from careerpath.profile import Profile
+
+    data, have = case
+    me = Profile("me.yaml", None, have, [])
+    expected = []
+    for role in data.roles.values():
+        if not role.skills or (level is not None and role.level != level):
+            continue
+        need = sum(role.skills.values())
+        covered = sum(min(have.get(name, 0), n) for name, n in role.skills.items())
+        points = sum(max(0, n - have.get(name, 0)) for name, n in role.skills.items())
+        expected.append((-covered / need, -role.level, role.id, points))
+    expected.sort()
+    if not expected:
+        with pytest.raises(NoAnswer):
+            match(data, me, level=level)
+        return
+    fits = match(data, me, level=level).fits
+    assert [(-f.coverage, -f.role.level, f.role.id, f.points) for f in fits] == expected
+    for fit in fits:
+        sizes = sorted((n - have.get(name, 0) for name, n in fit.role.skills.items()
+                        if n > have.get(name, 0)), reverse=True)
+        assert [g.need - (g.have or 0) for g in fit.gaps] == sizes[:3]
+        answer = gap(data, me, fit.role)
+        assert sum(item.gap for item in answer.skills) == fit.points
+        assert {name for name, _ in answer.extra} == set(have) - set(fit.role.skills)
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs())
+def test_path_with_a_profile_measures_from_it(case: tuple[Dataset, dict[str, int],
+                                                          dict[str, object]]) -> None:
+    from careerpath.errors import NoAnswer
+    from careerpath.queries import find_path
+
+    data, have, options = case
+    source, target = "r0", f"r{len(data.roles) - 1}"
+    try:
+        answer = find_path(data, source, target, start_skills=have, limit=4)
+    except NoAnswer:
+        assert not oracle(data, have, {**options, "via": (), "avoid": ()})
+        return
+    for path in answer.paths:
+        held = dict(have)
+        for step, role_id in zip(path.steps, path.roles[1:], strict=True):
+            skills = data.roles[role_id.id].skills
+            asked = {n: need for n, need in skills.items() if need > held.get(n, 0)}
+            assert {(g.name, g.have, g.need) for g in step.skills} == {
+                (n, have_level if (have_level := held.get(n)) else None, need)
+                for n, need in asked.items()}
+            for n, need in skills.items():
+                held[n] = max(held.get(n, 0), need)
+        assert {(g.name, g.need) for g in path.skills} == {
+            (n, level) for n, level in held.items() if level > have.get(n, 0)}

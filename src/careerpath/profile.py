@@ -31,22 +31,20 @@ class Profile(NamedTuple):
         return self.skills if self.spellings is None else self.spellings
 
 
-def dataset_spellings(dataset: Dataset) -> dict[str, set[str]]:
-    """Every spelling of each skill in the dataset, by normal form."""
-    names: dict[str, set[str]] = {}
+def dataset_spellings(dataset: Dataset) -> dict[str, list[str]]:
+    """Every spelling of each skill in the dataset, by normal form, in data order."""
+    spelled: dict[str, None] = {}
     for role in dataset.roles.values():
-        for name in role.skills:
-            names.setdefault(normal_name(name), set()).add(name)
+        spelled.update(dict.fromkeys(role.skills))  # each name normalised once, not per role
+    names: dict[str, list[str]] = {}
+    for name in spelled:
+        names.setdefault(normal_name(name), []).append(name)
     return names
 
 
 def dataset_skills(dataset: Dataset) -> dict[str, str]:
     """Every skill name in the dataset by its normal form (first spelling wins)."""
-    names: dict[str, str] = {}
-    for role in dataset.roles.values():
-        for name in role.skills:
-            names.setdefault(normal_name(name), name)
-    return names
+    return {normal: spellings[0] for normal, spellings in dataset_spellings(dataset).items()}
 
 
 def load_profile(path: str | None, dataset: Dataset) -> Profile:
@@ -75,14 +73,14 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
             except UsageError as error:
                 report(role_node, str(error))
         skills = read_skills(fields.values.get("skills"), report, fold=normal_name)
-    known = dataset_skills(dataset)
+    spellings = dataset_spellings(dataset)
+    known = {normal: names[0] for normal, names in spellings.items()}
     matched, warnings = _match_skills(skills, known, given)
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
     if not matched:
         warnings.append(f"{given}: no skill in the profile is in the dataset, so it covers "
                         "nothing yet; list what you can do under 'skills:'")
-    spellings = dataset_spellings(dataset)
     have = {spelling: level for name, level in matched.items()
             for spelling in spellings[normal_name(name)]}
     return Profile(given, role_id, matched, warnings, have)
