@@ -379,3 +379,49 @@ def test_path_with_a_profile_measures_from_it(case: tuple[Dataset, dict[str, int
                 held[n] = max(held.get(n, 0), need)
         assert {(g.name, g.need) for g in path.skills} == {
             (n, level) for n, level in held.items() if level > have.get(n, 0)}
+
+
+@pytest.mark.parametrize("width", [40, 73, 200])
+def test_match_over_many_roles_is_drawn_as_lines(make_dataset: Callable[..., Path],
+                                                 width: int) -> None:
+    from careerpath.fit import match
+    from careerpath.loader import load_dataset
+    from careerpath.profile import Profile
+    from test_widths import lines_at
+
+    roles = "roles:\n" + "".join(
+        f"  - {{id: role-{n}, title: A rather long title for role number {n}, level: 1, "
+        f"skills: {{SQL: {1 + n % 5}, Python: 2}}}}\n" for n in range(101))
+    data = load_dataset(str(make_dataset(roles, "progressions: []\n")), use_cache=False)
+    lines = lines_at(match(data, Profile("me.yaml", None, {"SQL": 3}, [])), data, width)
+    assert "┃" not in "".join(lines)  # not a table
+    assert max(len(line) for line in lines) <= width
+    ids = [line.strip() for line in lines if line.strip().startswith("role-")]
+    assert sorted(ids) == sorted(f"role-{n}" for n in range(101))
+    if width >= 73:
+        # SQL 3 of 3 + Python 0 of 2 = 3/5, ties by id; role-12 < role-17 < role-2 ...
+        assert lines[:5] == ["Roles by how much of them your skills cover (me.yaml)",
+                             "A rather long title for role number 12", "  role-12",
+                             "  60 % covered · 2 points to build · level 1",
+                             "  largest gaps: Python new → 2"]
+
+
+def test_easiest_says_its_order_and_when_it_stopped(run: Run, small: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerpath import easiest
+
+    me = profile(tmp_path, "skills: {SQL: 2}\n")
+    markdown = run("--data", small, "path", "analyst", "hod", "--easiest", "--me", me,
+                   "-f", "markdown").stdout
+    line = markdown.splitlines()[2]
+    assert line.startswith("Ordered by the skill points to build from your profile (")
+    assert line.endswith("me.yaml), the easiest first.")
+    plain = run("--data", small, "path", "analyst", "hod", "--easiest", "-f", "markdown").stdout
+    assert "build from Data Analyst, the easiest first." in plain
+    monkeypatch.setattr(easiest, "BUDGET", 1)
+    text = run("--data", small, "path", "analyst", "hod", "--easiest", "--me", me).stdout
+    assert ("Searched 1 candidate and stopped: showing the 1 path found; more may exist, and "
+            "an easier one.") in " ".join(text.split())
+    result = run("--data", small, "path", "analyst", "hod", "--easiest", "--fastest")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: --easiest and --fastest order paths differently; choose one\n")
