@@ -425,3 +425,15 @@ def test_easiest_says_its_order_and_when_it_stopped(run: Run, small: Path, tmp_p
     result = run("--data", small, "path", "analyst", "hod", "--easiest", "--fastest")
     assert (result.exit_code, result.stderr) == (
         2, "error: --easiest and --fastest order paths differently; choose one\n")
+
+
+def test_me_init_to_stdout_writes_no_file(run: Run, small: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--data", small, "me", "init", "--role", "island", "-o", "-")
+    assert result.exit_code == 0 and not (tmp_path / "-").exists()
+    assert result.stdout.splitlines()[3:5] == [
+        'role: "island"              # where you are now (optional)',
+        "# island lists no skills in this dataset: add yours"]
+    (tmp_path / "me.yaml").write_text(result.stdout, encoding="utf-8")
+    assert run("--data", small, "gap", "hod", "--me", "me.yaml").exit_code == 0

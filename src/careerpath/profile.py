@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from careerpath.errors import DataError, Problem, UsageError
 from careerpath.model import Dataset, normal_name
+from careerpath.textsafe import one_line
 
 PROFILE_FILE = "careerpath.me.yaml"
 PROFILE_KEYS = ("role", "skills")
@@ -136,7 +137,9 @@ def profile_template(dataset: Dataset, role_name: str | None) -> str:
         lines += [f"  {_quote(name)}: {level}" for name, level in source.items()]
     else:
         example = next(iter(dataset_skills(dataset).values()), "SEO")
-        lines += ["skills:", f"  {_quote(example)}: 2"]
+        if role is not None:
+            lines.append(f"# {one_line(role.id)} lists no skills in this dataset: add yours")
+        lines += ["skills:", f"  {_quote(example)}: 2      # an example: replace it"]
     return "\n".join(lines) + "\n"
 
 
