@@ -103,11 +103,27 @@ def main() -> None:
     results.append(compare("4. path on the large dataset, first run (no cache), vs CSafeLoader "
                            "loading the two files", big_path, csafe, 1.0, args.big_rounds, env,
                            before=clear_cache))
+    results.append(profile_match(big, big_path, env, args.big_rounds))
     results.append(ties(work, env, args.rounds))
     if args.scaling:
         scaling(work, env, clear_cache)
     shutil.rmtree(work, ignore_errors=True)
     print(f"\n{sum(results)} of {len(results)} targets hold")
+
+
+def profile_match(big: Path, big_path: list[str], env: dict[str, str], rounds: int) -> bool:
+    """`match` over the 5,000 roles with a 30-skill profile, against `path` on the same data."""
+    me = big / "me.yaml"
+    me.write_text("skills:\n" + "".join(f"  Skill {n * 2}: {1 + n % 5}\n" for n in range(30)),
+                  encoding="utf-8")
+    ok = True
+    for name, extra in (("6. match --limit 20, 30-skill profile (cached), vs path", ["--limit",
+                                                                                       "20"]),
+                        ("7. match, all 5,000 roles ranked, as JSON, vs path", ["-f", "json"]),
+                        ("8. match, all 5,000 roles ranked, as text (to a pipe), vs path", [])):
+        command = [CAREERPATH, "--data", str(big), "match", "--me", str(me), *extra]
+        ok = compare(name, command, big_path, 1.25 if extra else 2.0, rounds, env) and ok
+    return ok
 
 
 def ties(work: Path, env: dict[str, str], rounds: int) -> bool:

@@ -176,8 +176,11 @@ def test_every_command_fits_at_every_width(data_and_ends: tuple[Dataset, str, st
     monkeypatch.setenv("COLUMNS", str(width))
     folder = [] if data.location == "built-in" else ["--data", data.location]
     profile_file = tmp_path / "me.yaml"
-    profile_file.write_text(f"role: {first}\nskills: {{}}\n")
-    profile = Profile(str(profile_file), first, {}, [])
+    import json
+
+    skill = next(iter(data.roles[first].skills))  # a profile that matches the data: no warning
+    profile_file.write_text(f"role: {first}\nskills: {{{json.dumps(skill)}: 1}}\n")
+    profile = Profile(str(profile_file), first, {skill: 1}, [])
     for args, ids, titles in cases(data, first, last, profile, ["--me", str(profile_file)]):
         result = run(*folder, *args)
         assert result.exit_code in (0, 4), (args, result.stderr)

@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
+import os
 from typing import Annotated
 
 import typer
@@ -108,19 +109,25 @@ def path(
 
     data = dataset(ctx)
     start_skills = None
+    if me is None and target is None:
+        from careerpath.profile import PROFILE_FILE
+
+        if os.path.lexists(PROFILE_FILE):  # `path TO` starts from ./careerpath.me.yaml
+            me = PROFILE_FILE
     if me is not None:
         from careerpath.profile import load_profile
 
         profile = load_profile(me, data)
         warn(profile.warnings)
-        start_skills = profile.skills
+        start_skills = profile.have
         if target is None:
             if profile.role is None:
                 raise UsageError(f"{profile.path} names no role; give FROM and TO, or add "
                                  "'role: ...' to the profile")
             source, target = profile.role, source
     elif target is None:
-        raise UsageError("give FROM and TO (or only TO, with --me FILE naming your role)")
+        raise UsageError("give FROM and TO (or only TO, with a profile naming your role: "
+                         "careerpath.me.yaml or --me FILE)")
     result = find_path(data, source, target, limit=limit, all_paths=all_paths,
                        fastest=fastest, via=via or (), avoid=avoid or (),
                        promotions_only=promotions_only, easiest=easiest,

@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
+import sys
 from typing import Annotated
 
 import typer
@@ -73,7 +74,7 @@ def me_init(
     role: Annotated[str | None, typer.Option(
         metavar="ROLE", help="Prefill with this role's skills at its levels.")] = None,
     output: Annotated[str, typer.Option(
-        "--output", "-o", metavar="FILE", help="Where to write the profile.")]
+        "--output", "-o", metavar="FILE", help="Where to write the profile (- for stdout).")]
     = "careerpath.me.yaml",
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
@@ -81,5 +82,9 @@ def me_init(
     from careerpath.output import write_atomic
     from careerpath.profile import profile_template
 
-    write_atomic(output, profile_template(dataset(ctx), role), force=force)
+    text = profile_template(dataset(ctx), role)
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    write_atomic(output, text, force=force)
     typer.echo(f"wrote {output}; edit the levels, then try: careerpath match --me {output}")

@@ -1,15 +1,18 @@
 """The path that asks a person to learn least (`path --easiest`).
 
 Points of a path: Σ over skills of (the highest level any role after the start
-needs - what the person has at the start, when positive). Ties: fewest moves,
-then the default order (moves without years, typical years, role ids).
+needs - what the person has at the start, when positive): the whole-path total
+that `path` shows. Ties: fewest moves, then the default order (moves without
+years, typical years, role ids).
 
 Best-first search over simple partial paths. A partial path's key counts the
 target's needs as already on the path, so a key never falls as the path grows
 (points only rise, moves always do): complete paths therefore come off the heap
-in exactly the documented order. Every candidate queued (a partial path with its
-own skills held) counts against a budget, so time and memory are bounded; when it
-runs out the answer says the search stopped early.
+in exactly the documented order. A role is entered only if the target, and
+every via not yet passed, can still be reached from it. Every candidate queued
+(a partial path holding its own skills) counts against a budget, so time and
+memory are bounded; when it runs out the answer says the search stopped early,
+and `queries.find_path` completes it with the best of the fewest-moves paths.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from typing import NamedTuple
 from careerpath.model import CareerPath, Dataset, Progression
 from careerpath.pathcost import year_units
 
-BUDGET = 100_000  # candidates queued: about 2 s on 5,000 roles (2 cores)
+BUDGET = 50_000  # candidates queued: about 2 s on 5,000 roles (2 cores)
+
+Key = tuple[int, int, int, int, tuple[str, ...]]
 
 
 class EasiestSearch(NamedTuple):
@@ -33,29 +38,41 @@ class EasiestSearch(NamedTuple):
 
 
 class _Partial(NamedTuple):
-    key: tuple[int, int, int, int, tuple[str, ...]]
-    held: dict[str, int]  # highest level needed before the last role (target included)
+    key: Key
+    held: dict[str, int]  # max(start skills, every need so far, the target's needs)
     seen: frozenset[str]  # vias passed
-    last: Mapping[str, int] | None  # the last role's skills, still to raise `held` by
 
 
-def _gain(held: dict[str, int], skills: Mapping[str, int], have: Mapping[str, int]) -> int:
-    """Points that the roles' needs add beyond `held` (both raised to `have`)."""
-    return sum(max(0, need - max(held.get(name, 0), have.get(name, 0)))
-               for name, need in skills.items())
-
-
-def _raised(held: dict[str, int], skills: Mapping[str, int]) -> dict[str, int]:
-    raised = dict(held)
+def _step(held: dict[str, int], skills: Mapping[str, int]) -> tuple[int, dict[str, int]]:
+    """Points that `skills` add beyond `held`, and `held` raised by them (shared if not)."""
+    gain = 0
+    raised = held
     for name, need in skills.items():
-        if need > raised.get(name, 0):
+        level = held.get(name, 0)
+        if need > level:
+            if raised is held:
+                raised = dict(held)
+            gain += need - level
             raised[name] = need
-    return raised
+    return gain, raised
+
+
+def path_key(dataset: Dataset, roles: tuple[str, ...], have: Mapping[str, int]) -> Key:
+    """The --easiest order's key of one whole path."""
+    held = dict(have)
+    points = 0
+    for role_id in roles[1:]:
+        gain, held = _step(held, dataset.roles[role_id].skills)
+        points += gain
+    units = [year_units(move.years) for move in dataset.path(roles).steps]
+    return (points, len(roles) - 1, sum(u is None for u in units), sum(u or 0 for u in units),
+            roles)
 
 
 def easiest_paths(dataset: Dataset, source: str, target: str, have: Mapping[str, int], *,
                   limit: int = 1, via: tuple[str, ...] = (), avoid: tuple[str, ...] = (),
-                  promotions_only: bool = False, budget: int = BUDGET) -> EasiestSearch:
+                  promotions_only: bool = False, budget: int | None = None) -> EasiestSearch:
+    budget = BUDGET if budget is None else budget
     out: dict[str, list[Progression]] = {}
     for move in dataset.progressions:
         if move.source_id in avoid or move.target_id in avoid:
@@ -63,21 +80,15 @@ def easiest_paths(dataset: Dataset, source: str, target: str, have: Mapping[str,
         if promotions_only and move.kind != "promotion":
             continue
         out.setdefault(move.source_id, []).append(move)
-    useful = _can_reach(out, target)
-    vias = frozenset(via)
-    end_skills = dataset.roles[target].skills
-    start_held = _raised({}, end_skills)
-    start_points = _gain({}, end_skills, have)
-    heap: list[_Partial] = [_Partial((start_points, 0, 0, 0, (source,)), start_held,
-                                     frozenset({source}) & vias, None)]
+    vias = frozenset(via) - {source, target}
+    to_target = _can_reach(out, target)
+    to_via = {role: _can_reach(out, role) for role in vias}
+    points, held = _step(dict(have), dataset.roles[target].skills)
+    heap = [_Partial((points, 0, 0, 0, (source,)), held, frozenset())]
     found: list[CareerPath] = []
     examined = 0
     while heap:
-        if examined >= budget:
-            return EasiestSearch(found, None, True, examined, None)
         partial = heapq.heappop(heap)
-        # Raised only when taken: a queued candidate shares its parent's dict.
-        held = partial.held if partial.last is None else _raised(partial.held, partial.last)
         points, moves, unknown, years, roles = partial.key
         here = roles[-1]
         if here == target:
@@ -88,20 +99,23 @@ def easiest_paths(dataset: Dataset, source: str, target: str, have: Mapping[str,
             continue
         for move in out.get(here, ()):
             nxt = move.target_id
-            if nxt in roles or nxt not in useful:
+            seen = partial.seen | {nxt} if nxt in vias else partial.seen
+            if nxt in roles or nxt not in to_target or any(
+                    nxt not in to_via[v] for v in vias - seen):
                 continue
-            examined += 1  # every candidate queued counts: each holds its own skills
-            skills = dataset.roles[nxt].skills
+            if examined >= budget:  # every candidate queued counts: each holds its skills
+                return EasiestSearch(found, None, True, examined, None)
+            examined += 1
+            gain, raised = _step(partial.held, dataset.roles[nxt].skills)
             units = year_units(move.years)
-            key = (points + _gain(held, skills, have), moves + 1,
-                   unknown + (units is None), years + (units or 0), (*roles, nxt))
-            heapq.heappush(heap, _Partial(key, held, partial.seen | (frozenset({nxt}) & vias),
-                                          skills))
+            key = (points + gain, moves + 1, unknown + (units is None), years + (units or 0),
+                   (*roles, nxt))
+            heapq.heappush(heap, _Partial(key, raised, seen))
     return EasiestSearch(found, False, False, examined, len(found))
 
 
 def _can_reach(out: dict[str, list[Progression]], target: str) -> set[str]:
-    """The roles from which `target` can be reached with the allowed moves."""
+    """The roles from which `target` can be reached with the allowed moves (itself included)."""
     into: dict[str, list[str]] = {}
     for moves in out.values():
         for move in moves:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from careerpath.answers import GapAnswer, GapItem, MatchAnswer, RoleFit, SkillGap
 from careerpath.errors import NoAnswer
-from careerpath.model import Dataset, Role
+from careerpath.model import Dataset, Role, normal_name
 from careerpath.profile import Profile
 from careerpath.textsafe import one_line
 
@@ -27,7 +27,7 @@ def role_fit(role: Role, have: Mapping[str, int]) -> RoleFit:
 def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
           track: str | None = None, level: int | None = None) -> MatchAnswer:
     """Every role with skills, ranked by coverage; ties: higher level, then id."""
-    fits = [role_fit(role, profile.skills) for role in dataset.roles.values()
+    fits = [role_fit(role, profile.have) for role in dataset.roles.values()
             if role.skills and (level is None or role.level == level)
             and (track is None or (role.track or "").casefold() == track.casefold())]
     if not fits:
@@ -42,8 +42,10 @@ def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
 
 def gap(dataset: Dataset, profile: Profile, role: Role) -> GapAnswer:
     """Skill by skill, what `role` asks for against what the profile has."""
-    items = [GapItem(name, profile.skills.get(name), need) for name, need in role.skills.items()]
+    items = [GapItem(name, profile.have.get(name), need) for name, need in role.skills.items()]
     items.sort(key=lambda item: (-item.gap, -item.need, item.name.casefold()))
+    asked = {normal_name(name) for name in role.skills}
     extra = sorted(((name, level) for name, level in profile.skills.items()
-                    if name not in role.skills), key=lambda item: (-item[1], item[0].casefold()))
+                    if normal_name(name) not in asked),
+                   key=lambda item: (-item[1], item[0].casefold()))
     return GapAnswer(profile.path, role, items, extra, profile.warnings)

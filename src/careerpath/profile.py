@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from careerpath.errors import DataError, Problem, UsageError
 from careerpath.model import Dataset, normal_name
+from careerpath.textsafe import one_line
 
 PROFILE_FILE = "careerpath.me.yaml"
 PROFILE_KEYS = ("role", "skills")
@@ -22,19 +23,35 @@ class Profile(NamedTuple):
     role: str | None  # a role id, when the profile names where the person is now
     skills: dict[str, int]  # the dataset's own skill names -> level 1..5
     warnings: list[str]  # skills the dataset does not know, with suggestions
+    # every spelling the dataset uses for each of those skills -> level (None: `skills`)
+    spellings: dict[str, int] | None = None
+
+    @property
+    def have(self) -> dict[str, int]:
+        """The levels to look a role's skills up in, by the role's own spelling."""
+        return self.skills if self.spellings is None else self.spellings
+
+
+def dataset_spellings(dataset: Dataset) -> dict[str, list[str]]:
+    """Every spelling of each skill in the dataset, by normal form, in data order."""
+    spelled: dict[str, None] = {}
+    for role in dataset.roles.values():
+        spelled.update(dict.fromkeys(role.skills))  # each name normalised once, not per role
+    names: dict[str, list[str]] = {}
+    for name in spelled:
+        names.setdefault(normal_name(name), []).append(name)
+    return names
 
 
 def dataset_skills(dataset: Dataset) -> dict[str, str]:
     """Every skill name in the dataset by its normal form (first spelling wins)."""
-    names: dict[str, str] = {}
-    for role in dataset.roles.values():
-        for name in role.skills:
-            names.setdefault(normal_name(name), name)
-    return names
+    return {normal: spellings[0] for normal, spellings in dataset_spellings(dataset).items()}
 
 
 def load_profile(path: str | None, dataset: Dataset) -> Profile:
     """Read the profile at `path` (default: ./careerpath.me.yaml) against `dataset`."""
+    if path is not None and not path.strip():
+        raise UsageError("--me needs a file name")
     given = path or PROFILE_FILE
     data = _read(given, explicit=path is not None)
     from careerpath.lookup import find_role
@@ -56,12 +73,18 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
                 role_id = find_role(dataset, name).id
             except UsageError as error:
                 report(role_node, str(error))
-        skills = read_skills(fields.values.get("skills"), report)
-    known = dataset_skills(dataset)
+        skills = read_skills(fields.values.get("skills"), report, fold=normal_name)
+    spellings = dataset_spellings(dataset)
+    known = {normal: names[0] for normal, names in spellings.items()}
     matched, warnings = _match_skills(skills, known, given)
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return Profile(given, role_id, matched, warnings)
+    if not matched:
+        warnings.append(f"{given}: no skill in the profile is in the dataset, so it covers "
+                        "nothing yet; list what you can do under 'skills:'")
+    have = {spelling: level for name, level in matched.items()
+            for spelling in spellings[normal_name(name)]}
+    return Profile(given, role_id, matched, warnings, have)
 
 
 def _read(path: str, *, explicit: bool) -> bytes:
@@ -113,7 +136,9 @@ def profile_template(dataset: Dataset, role_name: str | None) -> str:
         lines += [f"  {_quote(name)}: {level}" for name, level in source.items()]
     else:
         example = next(iter(dataset_skills(dataset).values()), "SEO")
-        lines += ["skills:", f"  {_quote(example)}: 2"]
+        if role is not None:
+            lines.append(f"# {one_line(role.id)} lists no skills in this dataset: add yours")
+        lines += ["skills:", f"  {_quote(example)}: 2      # an example: replace it"]
     return "\n".join(lines) + "\n"
 
 

@@ -37,6 +37,7 @@ from careerpath.textsafe import one_line
 RoleName = str | Role
 
 DEFAULT_ALL_LIMIT = 10
+EASIEST_FALLBACK = 50  # fewest-moves paths to rank when --easiest's budget runs out
 
 
 def _resolve(dataset: Dataset, role: RoleName) -> Role:
@@ -116,21 +117,10 @@ def find_path(dataset: Dataset, source: RoleName, target: RoleName, *,
     count = min(count, MAX_PATHS)
     held = start.skills if start_skills is None else start_skills
     via_ids, avoid_ids = tuple(r.id for r in vias), tuple(r.id for r in avoids)
-    if easiest:
-        from careerpath.easiest import easiest_paths
+    from careerpath.graph import PathQuery, find_paths
 
-        found: Any = easiest_paths(dataset, start.id, end.id, held, limit=count, via=via_ids,
-                                   avoid=avoid_ids, promotions_only=promotions_only)
-        if not found.paths and not found.stopped_early:
-            from careerpath.graph import PathQuery, find_paths
-
-            find_paths(dataset, PathQuery(start.id, end.id, 1, False, via_ids, avoid_ids,
-                                          promotions_only))  # raises NoAnswer with the reason
-    else:
-        from careerpath.graph import PathQuery, find_paths
-
-        found = find_paths(dataset, PathQuery(start.id, end.id, count, fastest, via_ids,
-                                              avoid_ids, promotions_only))
+    query = PathQuery(start.id, end.id, count, fastest, via_ids, avoid_ids, promotions_only)
+    found: Any = _easiest(dataset, query, held) if easiest else find_paths(dataset, query)
     if not found.paths:
         raise NoAnswer(f"searched {found.examined} candidate paths without finding one from "
                        f"{start.id} to {end.id}; one may exist (try fewer constraints)")
@@ -138,6 +128,27 @@ def find_path(dataset: Dataset, source: RoleName, target: RoleName, *,
     years_known = any(move.years is not None for move in dataset.progressions)
     return PathAnswer(start, end, details, found.more, found.stopped_early, found.examined,
                       found.total, fastest, years_known, easiest, profile)
+
+
+def _easiest(dataset: Dataset, query: Any, held: Mapping[str, int]) -> Any:
+    """--easiest: the exact search, and if its budget runs out, the best of the
+    fewest-moves paths after the ones it proved (marked as stopped early)."""
+    from careerpath.easiest import easiest_paths, path_key
+    from careerpath.graph import find_paths
+
+    find_paths(dataset, query._replace(limit=1))  # raises NoAnswer when no path exists
+    found = easiest_paths(dataset, query.source, query.target, held, limit=query.limit,
+                          via=query.via, avoid=query.avoid,
+                          promotions_only=query.promotions_only)
+    if not found.stopped_early:
+        return found
+    shortest = find_paths(dataset, query._replace(limit=max(query.limit, EASIEST_FALLBACK)))
+    proven = {path.roles for path in found.paths}
+    others = sorted(path_key(dataset, path.roles, held) for path in shortest.paths
+                     if path.roles not in proven)
+    paths = found.paths + [dataset.path(key[-1]) for key in others]
+    return found._replace(paths=paths[:query.limit],
+                          more=True if len(paths) > query.limit else None)
 
 
 def _check_constraints(start: Role, end: Role, vias: list[Role], avoids: list[Role]) -> None:

@@ -252,7 +252,8 @@ def read_role(node: Node, report: Report) -> tuple[Role | None, Fields]:
     return (role if complete else None), fields
 
 
-def read_skills(node: Node | None, report: Report) -> dict[str, int]:
+def read_skills(node: Node | None, report: Report,
+                fold: Callable[[str], str] = str.casefold) -> dict[str, int]:
     if node is None:
         return {}
     skills: dict[str, int] = {}
@@ -265,7 +266,7 @@ def read_skills(node: Node | None, report: Report) -> dict[str, int]:
         if name is None:
             continue
         check_name(key, "skill", report)
-        folded = name.casefold()
+        folded = fold(name)
         if folded in seen:
             report(key, f"duplicate skill '{name}' (first at line {seen[folded].line})")
             continue

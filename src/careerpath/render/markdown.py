@@ -61,6 +61,9 @@ def _(answer: PathAnswer, dataset: Dataset) -> str:
     source, target = answer.source, answer.target
     lines = [f"# Career path: {md(source.title)} → {md(target.title)}", ""]
     count = len(answer.paths)
+    if answer.easiest:
+        start = f"your profile ({md(answer.profile)})" if answer.profile else md(source.title)
+        lines += [f"Ordered by the skill points to build from {start}, the easiest first.", ""]
     if count > 1 or answer.more or answer.stopped_early:
         lines += [path_count_sentence(answer), ""]
     for number, path in enumerate(answer.paths, 1):
@@ -74,8 +77,9 @@ def path_count_sentence(answer: PathAnswer) -> str:
     """How many paths are shown, and honestly whether more exist."""
     shown = plural(len(answer.paths), "path")
     if answer.stopped_early:
-        return (f"Searched {answer.examined:,} candidates and stopped: showing the "
-                f"{shown} found; more may exist.")
+        return (f"Searched {plural(answer.examined, 'candidate')} and stopped: showing the "
+                f"{shown} found; more may exist" + (", and an easier one." if answer.easiest
+                                                   else "."))
     if answer.more:
         return f"{shown} shown{capped_note(len(answer.paths), MAX_PATHS)}; more exist" + (
             f" ({answer.total:,} in all)." if answer.total else ".")

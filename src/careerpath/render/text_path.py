@@ -148,8 +148,9 @@ def count_line(answer: PathAnswer) -> Text:
     """How many paths are shown, and honestly whether more exist."""
     shown = plural(len(answer.paths), "path")
     if answer.stopped_early:
-        return Text(f"Searched {answer.examined:,} candidates and stopped: showing the "
-                    f"{shown} found; more may exist.", "yellow")
+        easier = ", and an easier one" if answer.easiest else ""
+        return Text(f"Searched {plural(answer.examined, 'candidate')} and stopped: showing the "
+                    f"{shown} found; more may exist{easier}.", "yellow")
     total = f" ({answer.total:,} in all)" if answer.total else ""
     if answer.more and len(answer.paths) == 1:
         return Text(f"The best of several paths{total}; --all lists the others.", "dim")
