@@ -244,7 +244,7 @@ def main() -> None:
             print(f"site check: {name}: {len(pairs) + len(extra)} paths compared with the CLI "
                   f"({found} found, the rest refused alike)")
         if args.screenshot:
-            driver.set_window_size(1200, 1500)
+            driver.set_window_size(1280, 1120)  # wide enough that the whole ladder fits
             driver.get((work / "site-builtin" / "index.html").as_uri())
             driver.save_screenshot(str(args.screenshot))
     finally:
