@@ -316,3 +316,54 @@ def test_search_terms_hold_title_aliases_and_skills(build: Any) -> None:
     terms = item.get("data-terms")
     assert terms.startswith("ecommerce manager manager em ecommerce mgr ")
     assert "seo" in terms.split(" ") and "web analytics" in terms
+
+
+def _row_of(svg: Any, role_id: str) -> tuple[int, list[float]]:
+    """The position of a role's box in its row of the ladder, and the row's x positions."""
+    boxes = {}
+    for a in svg.iter(SVG + "a"):
+        rect = a.find(SVG + "rect")
+        boxes[a.get("href")] = (float(rect.get("x")), float(rect.get("y")))
+    x, y = boxes[f"roles/{role_id}.html"]
+    row = sorted(bx for bx, by in boxes.values() if by == y)
+    return row.index(x), row
+
+
+def test_ladder_keeps_the_hubs_in_the_middle_of_their_rows(build: Any) -> None:
+    # Each hub has a lateral move to every other role of its row, and one move that skips
+    # a level: a mean of neighbour positions pulled it to the row's end, so every lateral
+    # arc crossed the whole row. The median keeps it in the middle.
+    svg = next(e for e in elements(parse(build() / "index.html")) if e.tag == SVG + "svg")
+    position, row = _row_of(svg, "ecommerce-director")
+    assert (position, len(row)) == (3, 7)
+    position, row = _row_of(svg, "ecommerce-manager")
+    assert len(row) == 8 and position in (3, 4)
+
+
+def test_ladder_is_a_group_of_links_that_fits_a_wide_screen_when_it_can() -> None:
+    from careerpath.site.ladder import FIT_WIDTH, Node, ladder_svg
+
+    def drawing(count: int) -> Any:
+        nodes = [Node(f"r{i}", f"Role {i}", 1, f"roles/r{i}.html", f"Role {i}", (f"{i:03}",))
+                 for i in range(count)]
+        html = f"<!DOCTYPE html><html lang=en><title>x</title>{ladder_svg(nodes, [], 'l', 'cap')}</html>"
+        tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(html)
+        figure = next(e for e in tree.iter() if local(e.tag) == "figure")
+        svg = next(e for e in tree.iter() if e.tag == SVG + "svg")
+        return figure.get("class").split(), int(svg.get("width")), svg.get("role")
+
+    classes, width, role = drawing(8)
+    # Not role="img": that would hide the boxes, which are links, from screen readers.
+    assert role == "group" and width <= FIT_WIDTH and classes == ["ladder", "fit"]
+    classes, width, role = drawing(12)
+    assert width > FIT_WIDTH and classes == ["ladder"]  # scrolls sideways instead
+
+
+def test_finder_needs_both_roles_before_it_submits(build: Any) -> None:
+    tree = parse(build() / "path.html")
+    selects = {e.get("id"): e for e in elements(tree) if local(e.tag) == "select"}
+    for name in ("from", "to"):
+        options = [o for o in selects[name] if local(o.tag) == "option"]
+        assert selects[name].get("required") is not None, name
+        assert [(o.get("value"), o.text) for o in options] == [("", "Choose a role")]
+    assert selects["via"].get("required") is None and selects["avoid"].get("required") is None

@@ -9,6 +9,9 @@ from careerpath.site.markup import esc
 
 NODE_W, NODE_H, GAP_X, ROW_H, PAD = 156, 46, 22, 96, 16
 LINE_CHARS = 22
+# A drawing up to this wide is scaled to fit a wide screen (to no less than about 70 %,
+# so its text stays readable); a wider one, or any on a narrow screen, scrolls sideways.
+FIT_WIDTH = 1700
 
 
 class Node(NamedTuple):
@@ -45,8 +48,8 @@ def _lines(label: str) -> list[str]:
 
 
 def _untangle(rows: dict[int, list[Node]], levels: list[int], edges: list[Edge]) -> None:
-    """Reorder each row by the mean position of its neighbours in the other rows
-    (a few barycentre sweeps): fewer crossings. Nodes that tie are spread out
+    """Reorder each row by the median position of its neighbours in the other rows
+    (a few median sweeps): fewer crossings. Nodes that tie are spread out
     from the middle, the most connected first, so hubs sit near the centre."""
     level_of = {n.key: level for level, row in rows.items() for n in row}
     neighbours: dict[str, list[str]] = {}
@@ -64,9 +67,17 @@ def _untangle(rows: dict[int, list[Node]], levels: list[int], edges: list[Edge])
         for level in (levels if sweep % 2 else list(reversed(levels))):
             row = rows[level]
 
-            def centre(node: Node, place: dict[str, float] = place) -> float:
-                around = [place[k] for k in neighbours.get(node.key, ()) if k in place]
-                return round(sum(around) / len(around), 6) if around else place[node.key]
+            def centre(node: Node, place: dict[str, float] = place, level: int = level) -> float:
+                # The median of its neighbours in other rows: one far neighbour does not
+                # pull a hub out of the middle (as a mean would), and moves within the
+                # row are left to the spreading below.
+                around = sorted(place[k] for k in neighbours.get(node.key, ())
+                                if k in place and level_of[k] != level)
+                if not around:
+                    return place[node.key]
+                half = len(around) // 2
+                middle = around[half] if len(around) % 2 else (around[half - 1] + around[half]) / 2
+                return round(middle, 6)
             ties: dict[float, list[Node]] = {}
             for node in row:
                 ties.setdefault(centre(node), []).append(node)
@@ -152,9 +163,12 @@ def ladder_svg(nodes: list[Node], edges: list[Edge], svg_id: str, caption: str) 
     known = set(where)
     drawn = "".join(_edge(e, where, marker) for e in edges if e.source in known and e.target in known)
     boxes = "".join(_node(n, *where[n.key]) for n in nodes)
-    return (f'<figure class="ladder"><div class="scroll">'
+    fit = " fit" if width <= FIT_WIDTH else ""
+    # role="group", not "img": an image's content is hidden from assistive technology,
+    # and the boxes are links a screen reader must reach.
+    return (f'<figure class="ladder{fit}"><div class="scroll">'
             f'<svg id="{svg_id}" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{svg_id}-title">'
+            f'viewBox="0 0 {width} {height}" role="group" aria-labelledby="{svg_id}-title">'
             f'<title id="{svg_id}-title">{esc(caption)}</title>'
             f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
             f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>'

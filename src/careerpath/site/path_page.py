@@ -23,11 +23,14 @@ def graph_data(dataset: Dataset) -> dict[str, Any]:
 
 
 def _select(name: str, label: str, *, multiple: bool = False, hint: str = "") -> str:
-    extra = ' multiple size="4"' if multiple else ""
+    # From and To are required: submitting without one would only reload the page.
+    # A required single select needs an empty first option (path.js adds the roles).
+    extra = ' multiple size="4"' if multiple else " required"
+    options = "" if multiple else '<option value="">Choose a role</option>'
     described = f' aria-describedby="{name}-hint"' if hint else ""
     hint_html = f' <span class="hint" id="{name}-hint">{hint}</span>' if hint else ""
     return (f'<p class="field"><label for="{name}">{label}</label>{hint_html}'
-            f'<select id="{name}" name="{name}"{extra}{described}></select></p>')
+            f'<select id="{name}" name="{name}"{extra}{described}>{options}</select></p>')
 
 
 FORM = (

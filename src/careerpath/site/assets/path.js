@@ -50,7 +50,6 @@
     });
     ["from", "to", "via", "avoid"].forEach(function (name) {
       var select = document.getElementById(name);
-      if (name === "from" || name === "to") { select.appendChild(el("option", "Choose a role")).value = ""; }
       roles.forEach(function (role) {
         var option = el("option", role.title + " (level " + role.level + ")");
         option.value = role.id;
