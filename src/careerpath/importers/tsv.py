@@ -18,9 +18,10 @@ from careerpath.schema import hidden_character
 _WHOLE = re.compile(r"([0-9]{1,18})(?:\.0+)?\Z")  # ASCII digits only, unlike str.isdigit
 
 
-def clip(text: str, limit: int = 60) -> str:
-    """A cell's text as quoted in a message: one line, at most `limit` characters."""
-    text = " ".join(text.split())
+def clip(text: str, limit: int = 60, *, exact: bool = False) -> str:
+    """A cell's text as quoted in a message: one line, at most `limit` characters.
+    `exact` keeps line breaks and tabs (the message escapes them) for a message about them."""
+    text = text if exact else " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -91,7 +92,7 @@ class Row:
         if char is not None:
             import unicodedata
 
-            self.problem(f"{what} '{clip(text)}' contains U+{ord(char):04X} "
+            self.problem(f"{what} '{clip(text, exact=True)}' contains U+{ord(char):04X} "
                          f"({unicodedata.name(char, 'a control character')}), which cannot "
                          "be seen or reorders text; names must be plain visible text")
             return None
