@@ -195,3 +195,19 @@ def test_the_site_names_the_release_and_its_licence(run: Run, here: Path) -> Non
     assert f'<h2 id="source">Sources</h2>\n<ul><li>{cited}</li></ul>' in page
     index = Path("site/index.html").read_text(encoding="utf-8")
     assert f'<h2 id="sources">Sources</h2><ul><li>{cited}</li></ul>' in index
+
+
+def test_the_readme_error_example_is_real(run: Run, here: Path) -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "README-import.md").read_text(
+        encoding="utf-8")
+    block = doc.split("nothing is\nwritten, and the exit code is 3:\n\n```\n", 1)[1].split("```", 1)[0]
+    rows = release_rows()
+    rows["Job Zones.txt"][1] = [rows["Job Zones.txt"][1][0], "6", "d", "s"]
+    rows["Skills.txt"][0][4] = "high"
+    rows["Skills.txt"][3] = rows["Skills.txt"][3][:4]
+    rows["Task Statements.txt"][2][0] = "15-9999.00"
+    rows["Related Occupations.txt"][1][2] = "Primary"
+    rows["Related Occupations.txt"].append([DEV, PROG, "Primary-Long", "7"])
+    write_release(Path("db_30_1_text"), rows)
+    result = run("import", "onet", "db_30_1_text", "-o", "out")
+    assert (result.exit_code, result.stderr) == (3, block)
