@@ -211,3 +211,12 @@ def test_the_readme_error_example_is_real(run: Run, here: Path) -> None:
     write_release(Path("db_30_1_text"), rows)
     result = run("import", "onet", "db_30_1_text", "-o", "out")
     assert (result.exit_code, result.stderr) == (3, block)
+
+
+@pytest.mark.parametrize("command", [["onet", "rel"], ["csv", "r.csv", "m.csv"]])
+def test_an_empty_out_name_is_refused(run: Run, here: Path, command: list[str]) -> None:
+    write_release(Path("rel"))
+    result = run("import", *command, "-o", "", "--force")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: -o needs the name of a folder to write, got ''\n")
+    assert sorted(p.name for p in here.iterdir()) == ["rel"]
