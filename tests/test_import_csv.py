@@ -101,10 +101,12 @@ def test_every_problem_at_its_csv_line(run: Run, tmp_path: Path,
         "(e.g. 'senior-manager')",
         "r.csv:4: level must be a whole number >= 1, got 'two'",
         "r.csv:5: skill 'SEO: 6' must be 'Name: N' with N a whole number from 1 to 5",
-        "r.csv:7: duplicate id 'a'",
+        "r.csv:5: title 'D\\x0aD' contains U+000A (a control character), which cannot be seen "
+        "or reorders text; names must be plain visible text",
+        "r.csv:7: duplicate id 'a' (first at line 2)",
         "r.csv:8: duplicate skill 'seo'",
         "r.csv:8: title 'a' is already the id of role 'a' (line 2); names must be unique, "
-        "ignoring case",
+        "ignoring case, dashes and spacing",
         "r.csv:9: 5 cells where the header has 4 columns",
         "m.csv:1: unknown column 'colour'; known columns: from, to, kind, years, note, source, "
         "modelled",
@@ -260,3 +262,43 @@ def test_csv_problems_are_found_in_the_csv_never_later(
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     check_dataset_folder(out)  # what the CSV checks let through, the loader accepts
+
+
+def test_a_refused_row_still_counts_for_duplicates_and_moves(run: Run, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The row of 'a' is refused for its level; a second 'a' is still a duplicate, and a
+    move naming 'a' is not reported again as naming an unknown role."""
+    monkeypatch.chdir(tmp_path)
+    Path("r.csv").write_text("id,title,level\na,A,x\na,B,1\nb,C,2\n", encoding="utf-8")
+    Path("m.csv").write_text("from,to\na,b\nb,zz\n", encoding="utf-8")
+    result = run("import", "csv", "r.csv", "m.csv", "-o", "out")
+    assert (result.exit_code, result.stderr.splitlines()) == (3, [
+        "r.csv:2: level must be a whole number >= 1, got 'x'",
+        "r.csv:3: duplicate id 'a' (first at line 2)",
+        "m.csv:3: 'to' names unknown role 'zz'",
+    ])
+
+
+def test_names_are_checked_as_the_validator_checks_them(run: Run, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hidden characters and names equal but for dashes or spacing: at the CSV line,
+    not in a roles.yaml the user never saw."""
+    monkeypatch.chdir(tmp_path)
+    Path("r.csv").write_text(
+        "id,title,level,aliases,skills\n"
+        "a,Web\u200bLead,1,\"x\u202e\",Pro\u200bg: 3\n"
+        "b,Data Lead,1,,\n"
+        "c,C,1,data-lead,\n", encoding="utf-8")
+    Path("m.csv").write_text("from,to\na,b\n", encoding="utf-8")
+    result = run("import", "csv", "r.csv", "m.csv", "-o", "out")
+    assert (result.exit_code, result.stderr.splitlines()) == (3, [
+        "r.csv:2: title 'Web\\u200bLead' contains U+200B (ZERO WIDTH SPACE), which cannot be "
+        "seen or reorders text; names must be plain visible text",
+        "r.csv:2: alias 'x\\u202e' contains U+202E (RIGHT-TO-LEFT OVERRIDE), which cannot be "
+        "seen or reorders text; names must be plain visible text",
+        "r.csv:2: skill 'Pro\\u200bg' contains U+200B (ZERO WIDTH SPACE), which cannot be "
+        "seen or reorders text; names must be plain visible text",
+        "r.csv:4: alias 'data-lead' is already the title of role 'b' (line 3); names must be "
+        "unique, ignoring case, dashes and spacing",
+    ])
+    assert not Path("out").exists()

@@ -59,7 +59,7 @@ def import_onet(
     from careerpath.importers.onet_out import onet_files
     from careerpath.importers.outdir import check_dataset_folder, check_target, write_folder
 
-    source, out = Path(folder), Path(output)
+    source, out = Path(folder), _out(output)
     if not source.is_dir():
         raise UsageError(f"'{folder}' is not a folder; give the unzipped O*NET release folder")
     if release is not None and not onet_meta.valid_release(release):
@@ -91,11 +91,20 @@ def import_csv(
     from careerpath.importers.csvsource import csv_files
     from careerpath.importers.outdir import check_dataset_folder, check_target, write_folder
 
-    out = Path(output)
+    out = _out(output)
     check_target(out, force)
     files, counts = csv_files(Path(roles), roles, Path(moves), moves)
     write_folder(out, files, force=force, check=check_dataset_folder)
     _summary(out, counts, None, [])
+
+
+def _out(output: str) -> Any:
+    """OUT as a path; an empty name is not '.' (the current folder) but a mistake."""
+    from pathlib import Path
+
+    if not output.strip():
+        raise UsageError("-o needs the name of a folder to write, got ''")
+    return Path(output)
 
 
 def _tiers(given: list[str] | None) -> tuple[str, ...]:

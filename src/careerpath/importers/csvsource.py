@@ -18,8 +18,8 @@ from pathlib import Path
 from careerpath.datafiles import read_data_file
 from careerpath.errors import DataError, Problem
 from careerpath.importers.tsv import clip
-from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years
-from careerpath.schema import ID_PATTERN
+from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years, normal_name
+from careerpath.schema import ID_PATTERN, hidden_character
 from careerpath.wording import plural
 
 ROLE_COLUMNS = ("id", "title", "level", "aliases", "track", "summary", "responsibilities",
@@ -134,7 +134,26 @@ def _skills(row: CsvRow) -> dict[str, int]:
     return skills
 
 
-def read_roles(path: Path, name: str, problems: list[Problem]) -> list[tuple[Role, int]]:
+def _visible(row: CsvRow, what: str, names: tuple[str, ...] | list[str]) -> bool:
+    """Whether every name is visible text, as the validator asks of names; a problem
+    for each that is not."""
+    import unicodedata
+
+    fine = True
+    for name in names:
+        char = hidden_character(name)
+        if char is not None:
+            fine = False
+            row.problem(f"{what} '{clip(name, exact=True)}' contains U+{ord(char):04X} "
+                        f"({unicodedata.name(char, 'a control character')}), which cannot be "
+                        "seen or reorders text; names must be plain visible text")
+    return fine
+
+
+def read_roles(path: Path, name: str, problems: list[Problem],
+               refused: dict[str, int] | None = None) -> list[tuple[Role, int]]:
+    """The roles that can be made; `refused` gets the id (and line) of each row that
+    cannot, so that other rows naming it are not reported again."""
     roles: list[tuple[Role, int]] = []
     for row in read_csv(path, name, ROLE_COLUMNS, ("id", "title", "level"), problems):
         role_id, title, level = row.text("id", required=True), row.text("title", required=True), \
@@ -145,7 +164,12 @@ def read_roles(path: Path, name: str, problems: list[Problem]) -> list[tuple[Rol
             role_id = None
         activities = {level: row.texts(level) for level in EXPERIENCE_LEVELS if row.texts(level)}
         skills = _skills(row)
-        if role_id is None or title is None or level is None:
+        visible = all([_visible(row, "title", [title] if title else []),
+                       _visible(row, "alias", row.texts("aliases")),
+                       _visible(row, "skill", list(skills))])
+        if role_id is None or title is None or level is None or not visible:
+            if role_id is not None and refused is not None:
+                refused.setdefault(role_id, row.line)
             continue
         roles.append((Role(role_id, title, level, row.texts("aliases"), row.text("track"),
                            row.text("summary"), row.texts("responsibilities"), activities,
@@ -184,25 +208,29 @@ def read_moves(path: Path, name: str, problems: list[Problem]) -> list[tuple[Pro
     return moves
 
 
-def _check_roles(roles: list[tuple[Role, int]], name: str, problems: list[Problem]) -> dict[str, Role]:
-    """Unique ids, and names unique ignoring case (the validator's rules), at CSV lines."""
+def _check_roles(roles: list[tuple[Role, int]], name: str, problems: list[Problem],
+                 refused: dict[str, int]) -> dict[str, Role]:
+    """Unique ids, and names unique as the command line compares them (the
+    validator's rule: case, dashes, underscores and spacing ignored), at CSV lines."""
     by_id: dict[str, Role] = {}
+    lines: dict[str, int] = dict(refused)
     owners: dict[str, tuple[str, str, int]] = {}  # folded name -> (role id, what, line)
     for role, line in roles:
-        if role.id in by_id:
-            problems.append(Problem(name, line, 0, f"duplicate id '{role.id}'"))
+        if role.id in lines:
+            problems.append(Problem(name, line, 0, f"duplicate id '{role.id}' "
+                                    f"(first at line {lines[role.id]})"))
             continue
-        by_id[role.id] = role
+        by_id[role.id], lines[role.id] = role, line
         for what, value in (("id", role.id), ("title", role.title),
                             *(("alias", alias) for alias in role.aliases)):
-            owner = owners.get(value.strip().casefold())
+            owner = owners.get(normal_name(value))
             if owner is None:
-                owners[value.strip().casefold()] = (role.id, what, line)
+                owners[normal_name(value)] = (role.id, what, line)
             elif owner[0] != role.id or {what, owner[1]} != {"id", "title"}:
                 whose = "this role" if owner[0] == role.id else f"role '{owner[0]}'"
                 problems.append(Problem(name, line, 0, f"{what} '{value}' is already the "
-                                        f"{owner[1]} of {whose} (line {owner[2]}); "
-                                        "names must be unique, ignoring case"))
+                                        f"{owner[1]} of {whose} (line {owner[2]}); names must "
+                                        "be unique, ignoring case, dashes and spacing"))
     for role, line in roles:
         parent = role.specialization_of
         if parent is not None and (parent not in by_id or parent == role.id):
@@ -211,10 +239,14 @@ def _check_roles(roles: list[tuple[Role, int]], name: str, problems: list[Proble
     return by_id
 
 
-def _check_moves(moves: list[tuple[Progression, CsvRow]], roles: dict[str, Role]) -> list[Progression]:
+def _check_moves(moves: list[tuple[Progression, CsvRow]], roles: dict[str, Role],
+                 refused: dict[str, int]) -> list[Progression]:
     kept: list[Progression] = []
     seen: dict[tuple[str, str], int] = {}
     for move, row in moves:
+        ends = (move.source_id, move.target_id)
+        if any(end in refused and end not in roles for end in ends):
+            continue  # a role whose own row was refused: reported there
         unknown = [f"'{key}' names unknown role '{value}'" for key, value in
                    (("from", move.source_id), ("to", move.target_id)) if value not in roles]
         for message in unknown:
@@ -240,12 +272,13 @@ def csv_files(roles_path: Path, roles_name: str, moves_path: Path, moves_name: s
     from careerpath.importers.yamlwrite import dataset_texts
 
     problems: list[Problem] = []
-    roles = read_roles(roles_path, roles_name, problems)
+    refused: dict[str, int] = {}
+    roles = read_roles(roles_path, roles_name, problems, refused)
     moves_found = read_moves(moves_path, moves_name, problems)
-    by_id = _check_roles(roles, roles_name, problems)
+    by_id = _check_roles(roles, roles_name, problems, refused)
     if not roles and not problems:
         problems.append(Problem(roles_name, 1, 0, "no roles: the file has a header but no rows"))
-    moves = _check_moves(moves_found, by_id) if by_id else []
+    moves = _check_moves(moves_found, by_id, refused) if by_id else []
     if problems:
         order = {roles_name: 0, moves_name: 1}
         problems.sort(key=lambda p: (order.get(p.file, 2), p.line))

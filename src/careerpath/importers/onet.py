@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -21,8 +21,15 @@ from pathlib import Path
 from careerpath.errors import DataError, Problem
 from careerpath.importers import onet_meta as meta
 from careerpath.importers.onet_names import claim_names
-from careerpath.importers.tsv import Row, Table, clip, read_table
-from careerpath.model import Progression, Role, normal_name
+from careerpath.importers.onet_occupations import (
+    Occupation,
+    Occupations,
+    known,
+    read_occupations,
+)
+from careerpath.importers.tsv import Table, clip, read_table
+from careerpath.model import Progression, Role
+from careerpath.schema import hidden_character
 
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
 
@@ -34,18 +41,6 @@ class OnetOptions:
     tiers: tuple[str, ...] = meta.DEFAULT_TIERS
     include_downward: bool = False
     release: str | None = None  # e.g. "30.1"; by default read from the folder name
-
-
-@dataclass
-class Occupation:
-    code: str
-    title: str
-    description: str | None
-    line: int
-    zone: int | None = None
-    # (-importance, skill order, name, proficiency): most important first
-    skills: list[tuple[Decimal, int, str, int]] = field(default_factory=list)
-    tasks: list[tuple[int, bool, str]] = field(default_factory=list)  # (task id, core, text)
 
 
 @dataclass
@@ -88,13 +83,14 @@ def _import(folder: Path, options: OnetOptions, progress: Progress | None) -> On
                                   optional=not required)
     if progress is not None:
         progress("mapping", steps - 1, steps)
-    occupations = _occupations(tables["Occupation Data.txt"])
+    occupations = read_occupations(tables["Occupation Data.txt"])
     counts: dict[str, int] = {"occupations": len(occupations)}
     _job_zones(tables["Job Zones.txt"], occupations)
     _skills(tables["Skills.txt"], occupations, options.min_importance)
     _tasks(tables["Task Statements.txt"], occupations)
     related = _related(tables["Related Occupations.txt"], occupations)
-    alternates = _alternates(tables["Alternate Titles.txt"], occupations)
+    hidden_names: dict[str, int] = {}
+    alternates = _alternates(tables["Alternate Titles.txt"], occupations, hidden_names)
     if problems:
         order = {str(folder / name): number for number, name in enumerate(meta.FILES)}
         raise DataError(sorted(problems, key=lambda p: (order.get(p.file, 0), p.line)))
@@ -110,6 +106,7 @@ def _import(folder: Path, options: OnetOptions, progress: Progress | None) -> On
     counts["skills"] = sum(len(role.skills) for role in roles)
     counts["responsibilities"] = sum(len(role.responsibilities) for role in roles)
     counts.update(name_counts)
+    counts.update(hidden_names)
     ids = {occupation.code: names[occupation.code][0] for occupation in imported}
     moves = _moves(related, occupations, ids, options, counts)
     if progress is not None:
@@ -118,55 +115,10 @@ def _import(folder: Path, options: OnetOptions, progress: Progress | None) -> On
     return OnetImport(roles, moves, meta.release_of(folder, options.release), counts, missing)
 
 
-def _occupations(table: Table | None) -> dict[str, Occupation]:
-    occupations: dict[str, Occupation] = {}
-    titles: dict[str, int] = {}
-    for row in table or ():
-        code, title = _code(row, meta.CODE), row.required("Title")
-        if code is None or title is None:
-            continue
-        if code in occupations:
-            row.problem(f"duplicate O*NET-SOC code {code} (first at line {occupations[code].line})")
-            continue
-        folded = normal_name(title)  # the name rule: titles must be typeable apart
-        if folded in titles:
-            row.problem(f"duplicate title '{clip(title)}' (first at line {titles[folded]})")
-            continue
-        titles[folded] = row.line
-        occupations[code] = Occupation(code, title, row.get("Description"), row.line)
-    return occupations
-
-
-def _code(row: Row, column: str) -> str | None:
-    code = row.required(column)
-    if code is None:
-        return None
-    if not meta.CODE_PATTERN.match(code):
-        row.problem(f"'{column}' must be an O*NET-SOC code like 11-1021.00, got '{clip(code)}'")
-        return None
-    if code[:2] not in meta.SOC_MAJOR_GROUPS:
-        row.problem(f"unknown SOC major group '{code[:2]}' in code {code}")
-        return None
-    return code
-
-
-def _known(row: Row, column: str, occupations: dict[str, Occupation]) -> Occupation | None:
-    known = occupations.get(row.get(column) or "")
-    if known is not None:  # the common case, without checking the code's form again
-        return known
-    code = _code(row, column)
-    if code is None:
-        return None
-    occupation = occupations.get(code)
-    if occupation is None and occupations:
-        row.problem(f"unknown O*NET-SOC code {code} (not in Occupation Data.txt)")
-    return occupation
-
-
-def _job_zones(table: Table | None, occupations: dict[str, Occupation]) -> None:
+def _job_zones(table: Table | None, occupations: Occupations) -> None:
     seen: dict[str, int] = {}
     for row in table or ():
-        occupation, zone = _known(row, meta.CODE, occupations), row.integer("Job Zone", 1, 5)
+        occupation, zone = known(row, meta.CODE, occupations), row.integer("Job Zone", 1, 5)
         if occupation is None or zone is None:
             continue
         if occupation.code in seen:
@@ -176,14 +128,15 @@ def _job_zones(table: Table | None, occupations: dict[str, Occupation]) -> None:
         occupation.zone = zone
 
 
-def _skills(table: Table | None, occupations: dict[str, Occupation], threshold: Decimal) -> None:
+def _skills(table: Table | None, occupations: Occupations, threshold: Decimal) -> None:
     importance: dict[tuple[str, str], Decimal] = {}
     levels: dict[tuple[str, str], tuple[Decimal, str]] = {}
     order: dict[str, int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for row in table or ():
-        occupation = _known(row, meta.CODE, occupations)
-        element, name, scale = row.required("Element ID"), row.required("Element Name"), row.get(
-            "Scale ID")
+        occupation = known(row, meta.CODE, occupations)
+        element, name = row.required("Element ID"), row.name("Element Name", "skill")
+        scale = row.get("Scale ID")
         if scale == "IM":
             value = row.number("Data Value", 1, 5)
         elif scale == "LV":
@@ -193,11 +146,16 @@ def _skills(table: Table | None, occupations: dict[str, Occupation], threshold: 
         if occupation is None or element is None or name is None or value is None:
             continue
         key = (occupation.code, element)
+        first = seen.setdefault((*key, scale), row.line)
+        if first != row.line:
+            row.problem(f"a second {scale} row for skill {element} of {occupation.code} "
+                        f"(first at line {first})")
+            continue
         order.setdefault(element, len(order))
         if scale == "IM":
-            importance.setdefault(key, value)
+            importance[key] = value
         elif "Y" not in (row.get("Not Relevant"), row.get("Recommend Suppress")):
-            levels.setdefault(key, (value, name))
+            levels[key] = (value, name)
     for (code, element), value in importance.items():
         level = levels.get((code, element))
         if value >= threshold and level is not None:
@@ -205,38 +163,59 @@ def _skills(table: Table | None, occupations: dict[str, Occupation], threshold: 
                                              proficiency(level[0])))
 
 
-def _tasks(table: Table | None, occupations: dict[str, Occupation]) -> None:
+def _tasks(table: Table | None, occupations: Occupations) -> None:
+    seen: dict[tuple[str, int], int] = {}
     for row in table or ():
-        occupation = _known(row, meta.CODE, occupations)
+        occupation = known(row, meta.CODE, occupations)
         task_id, text = row.integer("Task ID", 0), row.required("Task")
-        if occupation is not None and task_id is not None and text is not None:
-            occupation.tasks.append((task_id, row.get("Task Type") == "Core", text))
+        if occupation is None or task_id is None or text is None:
+            continue
+        first = seen.setdefault((occupation.code, task_id), row.line)
+        if first != row.line:
+            row.problem(f"a second Task ID {task_id} for {occupation.code} (first at line {first})")
+            continue
+        occupation.tasks.append((task_id, row.get("Task Type") == "Core", text))
 
 
 Related = tuple[int, str, int, str, str]  # (tier rank, tier, index, from code, to code)
 
 
-def _related(table: Table | None, occupations: dict[str, Occupation]) -> list[Related]:
+def _related(table: Table | None, occupations: Occupations) -> list[Related]:
     rows: list[Related] = []
+    seen: dict[tuple[str, str], int] = {}
     for row in table or ():
-        source = _known(row, meta.CODE, occupations)
-        target = _known(row, "Related O*NET-SOC Code", occupations)
+        source = known(row, meta.CODE, occupations)
+        target = known(row, "Related O*NET-SOC Code", occupations)
         tier, index = row.required("Relatedness Tier"), row.integer("Index", 1)
         if tier is not None and tier not in meta.TIERS:
             row.problem(f"unknown Relatedness Tier '{clip(tier)}'; expected one of: {', '.join(meta.TIERS)}")
             continue
-        if source is not None and target is not None and tier is not None and index is not None:
-            rows.append((meta.TIERS.index(tier), tier, index, source.code, target.code))
+        if source is None or target is None or tier is None or index is None:
+            continue
+        first = seen.setdefault((source.code, target.code), row.line)
+        if first != row.line:
+            row.problem(f"a second row relating {source.code} to {target.code} "
+                        f"(first at line {first})")
+            continue
+        rows.append((meta.TIERS.index(tier), tier, index, source.code, target.code))
     return rows
 
 
-def _alternates(table: Table | None, occupations: dict[str, Occupation]) -> dict[str, list[str]]:
+def _alternates(table: Table | None, occupations: Occupations,
+                counts: dict[str, int]) -> dict[str, list[str]]:
+    """Alternate and short titles by code; one holding a character that cannot be
+    seen (which no name may hold) is left out and counted, not an error: they are
+    only extra names."""
     found: dict[str, list[str]] = {}
+    hidden = 0
     for row in table or ():
-        occupation = _known(row, meta.CODE, occupations)
+        occupation = known(row, meta.CODE, occupations)
         if occupation is not None:
-            names = [row.get("Alternate Title"), row.get("Short Title")]
-            found.setdefault(occupation.code, []).extend(name for name in names if name)
+            names = [name for name in (row.get("Alternate Title"), row.get("Short Title")) if name]
+            kept = [name for name in names if hidden_character(name) is None]
+            hidden += len(names) - len(kept)
+            found.setdefault(occupation.code, []).extend(kept)
+    counts["left out: alternate titles with hidden characters"] = hidden
     return found
 
 
@@ -256,7 +235,7 @@ def _role(occupation: Occupation, names: tuple[str, tuple[str, ...]], max_tasks:
                 responsibilities=tuple(core[:max_tasks]), skills=skills)
 
 
-def _moves(related: list[Related], occupations: dict[str, Occupation], ids: dict[str, str],
+def _moves(related: list[Related], occupations: Occupations, ids: dict[str, str],
            options: OnetOptions, counts: dict[str, int]) -> list[Progression]:
     """Related occupations of the chosen tiers, both ends imported, as moves by Job Zone."""
     order = {code: number for number, code in enumerate(occupations)}

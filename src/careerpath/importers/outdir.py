@@ -49,7 +49,7 @@ def write_folder(out: Path, files: dict[str, str], *, force: bool,
     check_target(out, force)
     with sigterm_raises():  # SIGTERM, like Ctrl-C, runs the clean-up (exit 143)
         try:
-            temp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+            temp = Path(tempfile.mkdtemp(dir=out.parent, prefix=_prefix(out), suffix=".tmp"))
         except OSError as error:
             raise UsageError(f"cannot write {out}: {error.strerror}") from None
         try:
@@ -57,12 +57,37 @@ def write_folder(out: Path, files: dict[str, str], *, force: bool,
                 _write_file(temp / name, text)
             os.chmod(temp, 0o777 & ~_umask())
             if check is not None:
-                check(temp)
+                _check(check, temp, out)
             _put_in_place(temp, out, force)
         except OSError as error:
             raise UsageError(f"cannot write {out}: {error.strerror}") from None
         finally:
             shutil.rmtree(temp, ignore_errors=True)
+
+
+def _prefix(out: Path) -> str:
+    """The temporary siblings' name start: OUT's name, cut so that any name OUT may
+    have (up to 255 bytes) leaves room for the random part and the suffix."""
+    name = out.name.encode("utf-8")[:100].decode("utf-8", errors="ignore")
+    return f".{name}."
+
+
+def _check(check: Callable[[Path], None], temp: Path, out: Path) -> None:
+    """Run `check` on the temporary folder; its problems name OUT's files, not the
+    temporary folder (which is gone by the time they are read)."""
+    from careerpath.errors import DataError, Problem
+
+    def renamed(problem: Problem) -> Problem:
+        parts = Path(problem.file).parts
+        if temp.name not in parts:
+            return problem
+        inside = parts[parts.index(temp.name) + 1:]
+        return problem._replace(file=str(Path(out, *inside)))
+
+    try:
+        check(temp)
+    except DataError as error:
+        raise DataError([renamed(problem) for problem in error.problems]) from None
 
 
 def _umask() -> int:
@@ -83,7 +108,7 @@ def _put_in_place(temp: Path, out: Path, force: bool) -> None:
     if not out.exists():
         os.rename(temp, out)
         return
-    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
+    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=_prefix(out), suffix=".old"))
     try:
         os.rename(out, old / out.name)
         try:

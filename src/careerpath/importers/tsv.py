@@ -7,18 +7,23 @@ accepted; `n/a` and empty cells read as None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from careerpath.datafiles import read_data_file
 from careerpath.errors import Problem
+from careerpath.schema import hidden_character
 from careerpath.wording import plural
 
+_WHOLE = re.compile(r"([0-9]{1,18})(?:\.0+)?\Z")  # ASCII digits only, unlike str.isdigit
 
-def clip(text: str, limit: int = 60) -> str:
-    """A cell's text as quoted in a message: one line, at most `limit` characters."""
-    text = " ".join(text.split())
+
+def clip(text: str, limit: int = 60, *, exact: bool = False) -> str:
+    """A cell's text as quoted in a message: one line, at most `limit` characters.
+    `exact` keeps line breaks and tabs (the message escapes them) for a message about them."""
+    text = text if exact else " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -66,15 +71,34 @@ class Row:
         return value
 
     def integer(self, column: str, low: int, high: int | None = None) -> int | None:
+        """The cell as a whole number in range; `3.0` reads as 3 (a spreadsheet's or
+        pandas' way of saving a whole number), `3.5` does not."""
         text = self.required(column)
         if text is None:
             return None
-        if not (text.isascii() and text.isdigit()) or int(text) < low or (
-                high is not None and int(text) > high):
+        whole = _WHOLE.match(text)
+        value = int(whole.group(1)) if whole else None
+        if value is None or value < low or (high is not None and value > high):
             wanted = f"from {low} to {high}" if high is not None else f">= {low}"
             self.problem(f"'{column}' must be a whole number {wanted}, got '{clip(text)}'")
             return None
-        return int(text)
+        return value
+
+    def name(self, column: str, what: str) -> str | None:
+        """A required cell that becomes a name (title, skill): visible text only, as
+        careerpath's validator asks of every name; a problem otherwise."""
+        text = self.required(column)
+        if text is None:
+            return None
+        char = hidden_character(text)
+        if char is not None:
+            import unicodedata
+
+            self.problem(f"{what} '{clip(text, exact=True)}' contains U+{ord(char):04X} "
+                         f"({unicodedata.name(char, 'a control character')}), which cannot "
+                         "be seen or reorders text; names must be plain visible text")
+            return None
+        return text
 
 
 class Table:
@@ -85,6 +109,7 @@ class Table:
         self.header = header
         self.index = {column: i for i, column in reversed(list(enumerate(header)))}
         self.rows: list[Row] = []
+        self.rejected: list[list[str]] = []  # the cells of rows left out for their column count
         self.problems = problems
 
     def __iter__(self) -> Iterator[Row]:
@@ -134,6 +159,7 @@ def read_table(path: Path, name: str, required_columns: tuple[str, ...],
         cells = line.split("\t")
         if len(cells) != width:
             problem(number, f"{plural(len(cells), 'column')} where the header has {width}")
+            table.rejected.append(cells)
             continue
         table.rows.append(Row(table, number, cells))
     return table

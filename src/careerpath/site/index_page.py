@@ -144,6 +144,16 @@ SEARCH = ('<div id="search" hidden><form class="search" role="search">'
           '<p id="search-status" class="status" aria-live="polite"></p></form></div>')
 
 
+def _sources(dataset: Dataset) -> str:
+    """Every source the dataset lists, with publisher and licence (the attribution a
+    licence such as O*NET's CC BY asks of whoever publishes the data)."""
+    if not dataset.sources:
+        return ""
+    items = "".join(f"<li>{esc(dataset.citation(source))}</li>" for source in dataset.sources)
+    return (f'\n<section aria-labelledby="sources"><h2 id="sources">Sources</h2>'
+            f"<ul>{items}</ul></section>")
+
+
 def index_page(dataset: Dataset, site_title: str) -> str:
     tracks = tracks_of(dataset)
     levels = sorted({r.level for r in dataset.roles.values()})
@@ -161,6 +171,7 @@ def index_page(dataset: Dataset, site_title: str) -> str:
         f"{_levels_table(tracks)}</section>\n"
         f'<section aria-labelledby="roles"><h2 id="roles">Roles by track and level</h2>'
         f"{_role_lists(tracks)}</section>"
+        f"{_sources(dataset)}"
     )
     return page(title=site_title, site_title=site_title, body=body, scripts=("search.js",),
                 current="index.html")

@@ -92,7 +92,8 @@ def role_page(dataset: Dataset, role: Role, site_title: str,
     body.append(_section("Moves", "moves", _moves(dataset, moves_in, moves_out)
                          + f'<p><a href="../path.html?from={quote(role.id, safe="")}">'
                            "Find a path from this role</a></p>"))
-    if role.source:
-        body.append(_section("Source", "source", f"<p>{esc(role.source)}</p>"))
+    cited = dataset.citations(role.source, modelled=role.modelled)
+    if cited:  # each with its publisher and licence: attribution a licence may ask for
+        body.append(_section("Sources", "source", _list(cited)))
     return page(title=f"{role.title} · {site_title}", site_title=site_title,
                 body="\n".join(body), prefix="../")
