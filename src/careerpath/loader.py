@@ -10,7 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from careerpath.datafiles import DATA_ENV, PROGRESSIONS_FILE, ROLES_FILE, read_data_file
+from careerpath.datafiles import (
+    DATA_ENV,
+    PROGRESSIONS_FILE,
+    ROLES_FILE,
+    max_file_bytes,
+    read_data_file,
+)
 from careerpath.errors import DataError, DatasetMissing, Problem, UsageError
 from careerpath.model import Dataset
 
@@ -120,19 +126,29 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     from careerpath import cache
 
     files = [source.roles, source.progressions]
+    hashed = None
+    if use_cache and not cache.disabled():
+        # Hashing in chunks: a cached run never holds the files' bytes.
+        hashed = cache.files_hash(files, max_file_bytes())
+        if hashed is not None:
+            cached = cache.load(files, hashed[0], source.label, hashed[1],
+                                lambda: _parse(source, files, True))
+            if cached is not None:
+                return cached
+    return _parse(source, files, hashed is not None)
+
+
+def _parse(source: DataSource, files: list[Path], caching: bool) -> Dataset:
+    """Read, parse and validate the files; store the dataset in the cache if `caching`."""
+    from careerpath import cache
+
     contents = [read_data_file(path) for path in files]
-    readable = [c for c in contents if isinstance(c, bytes)]
-    caching = use_cache and not cache.disabled() and len(readable) == len(files)
-    digest = cache.content_hash(readable) if caching else ""
-    if caching:
-        cached = cache.load(files, digest, source.label, sum(len(c) for c in readable))
-        if cached is not None:
-            return cached
     dataset, problems = check_dataset(source, contents)
     if problems or dataset is None:
         raise DataError(problems)
-    if caching:
-        cache.store(files, digest, dataset)
+    readable = [c for c in contents if isinstance(c, bytes)]
+    if caching and len(readable) == len(files):
+        cache.store(files, cache.content_hash(readable), dataset)
     return dataset
 
 
