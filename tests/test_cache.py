@@ -335,8 +335,9 @@ def damage_entry(entry: Path, damage: str) -> None:
         head["extra"] = 1
     elif damage == "other files":
         head["files"] = ["/elsewhere/roles.yaml", "/elsewhere/progressions.yaml"]
-    elif damage == "years reversed":
+    elif damage == "years reversed, CRC not fixed":
         low[0], high[0] = 3, 1
+        fix_crc = False
     elif damage == "years infinite":
         high[0] = float("inf")
     elif damage == "years not a number":
@@ -360,7 +361,7 @@ def damage_entry(entry: Path, damage: str) -> None:
     "deep", "level as text", "skill level a boolean", "role under another id",
     "unknown role in a move", "self-loop", "promotion going down, CRC not fixed",
     "one byte of the graph, CRC not fixed", "name index naming no role",
-    "move notes not a dict", "extra key", "other files", "years reversed", "years infinite",
+    "move notes not a dict", "extra key", "other files", "years reversed, CRC not fixed", "years infinite",
     "years not a number", "no years on one side only", "duplicate id", "no roles",
     "offsets past the end",
 ])

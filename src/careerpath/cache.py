@@ -58,7 +58,7 @@ def disabled() -> bool:
 
 
 def content_hash(contents: list[bytes]) -> str:
-    digest = hashlib.blake2b(digest_size=20)
+    digest = hashlib.sha1(usedforsecurity=False)
     for data in contents:
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
@@ -70,7 +70,7 @@ def files_hash(files: list[Path], limit: int) -> tuple[str, int] | None:
     cached run never holds a large dataset's bytes), or None when any is not a
     regular file, is over `limit` bytes or cannot be read: then the caller
     reads them the ordinary way, which says why."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = hashlib.sha1(usedforsecurity=False)
     total = 0
     buffer = bytearray(HASH_CHUNK)
     for path in files:

@@ -229,10 +229,11 @@ def open_entry(handle: int, size: int, expect: tuple[int, str, list[str]], locat
     if parts is None or cache_entry.crc(raw) != head["crc"] \
             or not _offsets_ok(parts[13], roles, head["sizes"][14]):
         return None
-    ids = graph_ok(parts, roles, moves, head["most_years"])
+    ids = graph_ok(parts, roles, moves)
     if ids is None:
         return None
-    index = cache_entry.graph_index(parts, head["most_years"], ids)
+    # Bases for packing costs need only be large enough: twice the largest high is.
+    index = cache_entry.graph_index(parts, 2 * max(parts[6], default=0.0), ids)
     entry = _Entry(handle, parts, places[14], head["sizes"][14], index.position, reparse)
     framework = Framework(*head["framework"])
     sources = {values[0]: Source(*values) for values in head["sources"]}
