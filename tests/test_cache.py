@@ -15,7 +15,7 @@ import pytest
 
 from careerpath import DataError, cache, cache_entry, load_dataset
 from careerpath.model import Dataset, Progression
-from conftest import Result
+from conftest import SMALL_PROGRESSIONS, Result
 
 Run = Callable[..., Result]
 
@@ -488,3 +488,19 @@ roles:
     assert again.roles["a"].source == ("guide", "post") and again.roles["a"].modelled
     assert again.progressions == first.progressions
     assert again.progressions[0].source == ("post",) and again.progressions[0].modelled
+
+
+def test_a_cached_dataset_without_any_years_orders_paths_as_parsed(
+        make_dataset: Callable[..., Path], private_cache: Path) -> None:
+    """All moves without years: the packing base must not go negative (it did)."""
+    from careerpath.graph import PathQuery, find_paths
+
+    moves = "".join(line.split(", years")[0] + ("}" if "years" in line else "") + "\n"
+                    for line in SMALL_PROGRESSIONS.splitlines())
+    folder = make_dataset(progressions=moves.replace(", note: A rare jump.}}", "}"))
+    query = PathQuery("analyst", "head-of-data", limit=10)
+    parsed = find_paths(load_dataset(str(folder), use_cache=False), query)
+    load_dataset(str(folder))
+    cached = find_paths(load_dataset(str(folder)), query)
+    assert [p.roles for p in cached.paths] == [p.roles for p in parsed.paths]
+    assert cached.paths[0].roles == ("analyst", "lead-analyst", "head-of-data")

@@ -233,7 +233,7 @@ def open_entry(handle: int, size: int, expect: tuple[int, str, list[str]], locat
     if ids is None:
         return None
     # Bases for packing costs need only be large enough: twice the largest high is.
-    index = cache_entry.graph_index(parts, 2 * max(parts[6], default=0.0), ids)
+    index = cache_entry.graph_index(parts, max(0.0, 2 * max(parts[6], default=0.0)), ids)
     entry = _Entry(handle, parts, places[14], head["sizes"][14], index.position, reparse)
     framework = Framework(*head["framework"])
     sources = {values[0]: Source(*values) for values in head["sources"]}
