@@ -5,21 +5,79 @@ from __future__ import annotations
 import json
 import os
 import stat
+import zlib
+from array import array
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from careerpath import DataError, cache, load_dataset
-from conftest import Result
+from careerpath import DataError, cache, cache_entry, load_dataset
+from careerpath.model import Dataset, Progression
+from conftest import SMALL_PROGRESSIONS, Result
 
 Run = Callable[..., Result]
 
 
 def entries(folder: Path) -> list[Path]:
-    """The cache's entries (each has a `.names.json` file beside it, for completion)."""
-    found = sorted(folder.glob("*.json")) if folder.exists() else []
-    return [path for path in found if not path.name.endswith(".names.json")]
+    return sorted(folder.glob("*" + cache.SUFFIX)) if folder.exists() else []
+
+
+def DUMP(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def read_entry(entry: Path) -> tuple[dict[str, Any], list[bytes]]:
+    """An entry's header and its sections as bytes (layout: cache_entry.py)."""
+    data = entry.read_bytes()
+    found = cache_entry.header(data)
+    assert found is not None
+    head, after = found
+    places = cache_entry.layout(after, head["sizes"])
+    return head, [data[at:at + size] for at, size in zip(places, head["sizes"])]
+
+
+def write_entry(entry: Path, head: dict[str, Any], sections: list[bytes],
+                fix_crc: bool = True) -> None:
+    """Write an entry back, with its sizes (and, unless told, its CRC) made to fit."""
+    head = {**head, "sizes": [len(section) for section in sections]}
+    if fix_crc:
+        crc = 0
+        for section in sections[:cache_entry.GRAPH_SECTIONS]:
+            crc = zlib.crc32(section, crc)
+        head["crc"] = crc
+    parts = [cache_entry.MAGIC, DUMP(head), b"\n"]
+    for section in sections:
+        parts.append(b"\0" * (-sum(map(len, parts)) % 8))
+        parts.append(section)
+    entry.write_bytes(b"".join(parts))
+
+
+def role_values(sections: list[bytes]) -> list[Any]:
+    return json.loads(sections[14])
+
+
+def with_roles(sections: list[bytes], values: list[Any]) -> list[bytes]:
+    """The sections with the roles' text replaced (and its offsets)."""
+    blobs = [json.dumps(v, ensure_ascii=False, separators=(",", ":")).encode() for v in values]
+    offsets, place = [], 1
+    for blob in blobs:
+        offsets.append(place)
+        place += len(blob) + 1
+    return [*sections[:13], array("q", [*offsets, place]).tobytes(),
+            b"[" + b",".join(blobs) + b"]"]
+
+
+def column(sections: list[bytes], number: int) -> array:  # type: ignore[type-arg]
+    return array(cache_entry.CODES[number], sections[number])  # type: ignore[arg-type]
+
+
+def use_everything(dataset: Dataset) -> None:
+    """Decode every part of a cached dataset, as the commands may."""
+    list(dataset.roles.values())
+    dict(dataset.names)
+    list(dataset.progressions)
 
 
 def test_a_valid_dataset_is_cached_and_reused(small: Path, private_cache: Path,
@@ -29,6 +87,8 @@ def test_a_valid_dataset_is_cached_and_reused(small: Path, private_cache: Path,
     monkeypatch.setattr("careerpath.loader.check_dataset", lambda *a: pytest.fail("parsed"))
     again = load_dataset(str(small))
     assert again.roles == first.roles and again.progressions == first.progressions
+    assert [again.roles[r] for r in first.roles] == list(first.roles.values())
+    assert dict(again.names) == first.names
     assert again.move("analyst", "senior-analyst").years == first.move(
         "analyst", "senior-analyst").years
 
@@ -56,7 +116,7 @@ def test_invalid_data_is_never_cached(make_dataset: Callable[..., Path],
 
 @pytest.mark.parametrize("damage", [
     b"", b"{", b"not json at all", b'{"format": 1}', b'{"format": 1, "hash": null}',
-    b"[1, 2, 3]", b"\xff\xfe garbage",
+    b"[1, 2, 3]", b"\xff\xfe garbage", cache_entry.MAGIC, cache_entry.MAGIC + b"{}\n",
 ])
 def test_corrupt_or_truncated_cache_falls_back(small: Path, private_cache: Path,
                                                damage: bytes) -> None:
@@ -69,9 +129,13 @@ def test_corrupt_or_truncated_cache_falls_back(small: Path, private_cache: Path,
 def test_wrong_shape_with_the_right_hash_falls_back(small: Path, private_cache: Path) -> None:
     load_dataset(str(small))
     [entry] = entries(private_cache)
-    text = entry.read_text()
-    entry.write_text(text.replace('"roles":[[', '"roles":[["extra",', 1))
-    assert len(load_dataset(str(small)).roles) == 7
+    head, sections = read_entry(entry)
+    values = role_values(sections)
+    values[0].insert(0, "extra")
+    write_entry(entry, head, with_roles(sections, values))
+    dataset = load_dataset(str(small))
+    assert dataset.roles["analyst"].title == "Data Analyst"
+    assert len(dataset.roles) == 7
 
 
 def test_truncated_entry(small: Path, private_cache: Path) -> None:
@@ -150,7 +214,7 @@ def test_no_home_runs_without_cache_and_creates_nothing_here(
 
 
 def entry_of(folder: Path) -> Path:
-    named = cache._entry_name([folder / "roles.yaml", folder / "progressions.yaml"])
+    named = cache.entry_name([folder / "roles.yaml", folder / "progressions.yaml"])
     assert named is not None
     return cache.cache_folder() / named[0]  # type: ignore[operator]
 
@@ -169,10 +233,25 @@ def test_entry_that_cannot_be_read_or_written(small: Path, private_cache: Path) 
 def forge(entry: Path) -> None:
     """Add a one-move path analyst -> head-of-data, keeping the hash: what an attacker
     who can write the cache folder would do."""
-    stored = json.loads(entry.read_text())
-    stored["progressions"].append(["analyst", "head-of-data", "promotion", [1, 1], None, [],
-                                   False])
-    entry.write_text(json.dumps(stored))
+    from careerpath.model import Years
+
+    head, _ = read_entry(entry)
+    dataset = _forge_source[0]  # the real dataset, as loaded by the test
+    moves = (*dataset.progressions, Progression("analyst", "head-of-data", "promotion",
+                                                Years(1, 1)))
+    forged = Dataset(dict(dataset.roles), moves, dataset.location, dataset.framework,
+                     dataset.sources)
+    entry.write_bytes(cache_entry.encode(forged, {k: head[k] for k in
+                                                  ("format", "hash", "files")}))
+
+
+_forge_source: list[Dataset] = []
+
+
+def forged_last_move(entry: Path) -> list[str]:
+    _, sections = read_entry(entry)
+    ids = sections[0].decode().split("\n")
+    return [ids[column(sections, 2)[-1]], ids[column(sections, 3)[-1]]]
 
 
 def one_move(small: Path) -> bool:
@@ -184,7 +263,7 @@ def one_move(small: Path) -> bool:
 
 def test_a_forged_entry_is_believed_only_in_the_users_own_folder(small: Path,
                                                                   private_cache: Path) -> None:
-    load_dataset(str(small))
+    _forge_source[:] = [load_dataset(str(small))]
     forge(entry_of(small))
     # The trust model: an entry in a folder only the user can write is the user's own.
     assert one_move(small)
@@ -193,15 +272,14 @@ def test_a_forged_entry_is_believed_only_in_the_users_own_folder(small: Path,
         forge(entry_of(small))
         assert not one_move(small), oct(mode)
         # ...and nothing is written to such a folder either
-        assert json.loads(entry_of(small).read_text())["progressions"][-1][:2] == [
-            "analyst", "head-of-data"]
+        assert forged_last_move(entry_of(small)) == ["analyst", "head-of-data"]
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
 def test_a_folder_or_entry_owned_by_another_user_is_not_used(small: Path,
                                                              private_cache: Path) -> None:
     nobody = 65534
-    load_dataset(str(small))
+    _forge_source[:] = [load_dataset(str(small))]
     forge(entry_of(small))
     os.chown(entry_of(small), nobody, nobody)  # someone else's entry in our folder
     assert not one_move(small)
@@ -210,8 +288,7 @@ def test_a_folder_or_entry_owned_by_another_user_is_not_used(small: Path,
     os.chown(private_cache, nobody, nobody)  # someone else's folder
     assert not one_move(small)
     assert entry_of(small).stat().st_uid == 0  # untouched: not written to
-    forge_check = json.loads(entry_of(small).read_text())["progressions"][-1][:2]
-    assert forge_check == ["analyst", "head-of-data"]
+    assert forged_last_move(entry_of(small)) == ["analyst", "head-of-data"]
 
 
 def test_the_folder_is_created_private(small: Path, private_cache: Path) -> None:
@@ -224,49 +301,94 @@ def test_the_folder_is_created_private(small: Path, private_cache: Path) -> None
     assert entry_of(small).stat().st_mode & 0o777 == 0o600
 
 
+def damage_entry(entry: Path, damage: str) -> None:
+    head, sections = read_entry(entry)
+    fix_crc = True
+    roles = role_values(sections)
+    source, target = column(sections, 2), column(sections, 3)
+    low, high = column(sections, 5), column(sections, 6)
+    if damage == "deep":
+        sections[12] = b"[" * 100_000 + b"]" * 100_000
+    elif damage == "level as text":
+        roles[0][2] = "1"
+    elif damage == "skill level a boolean":
+        roles[0][8]["SQL"] = True
+    elif damage == "role under another id":
+        roles[1][0] = "analyst"
+    elif damage == "unknown role in a move":
+        target[0] = 7
+    elif damage == "self-loop":
+        target[0] = source[0]
+    elif damage == "promotion going down, CRC not fixed":
+        source[0], target[0] = target[0], source[0]
+        fix_crc = False
+    elif damage == "one byte of the graph, CRC not fixed":
+        source[0] ^= 1
+        fix_crc = False
+    elif damage == "name index naming no role":
+        names = json.loads(sections[12])
+        names["x"] = ["nobody"]
+        sections[12] = json.dumps(names).encode()
+    elif damage == "move notes not a dict":
+        sections[11] = b"[]"
+    elif damage == "extra key":
+        head["extra"] = 1
+    elif damage == "other files":
+        head["files"] = ["/elsewhere/roles.yaml", "/elsewhere/progressions.yaml"]
+    elif damage == "years reversed, CRC not fixed":
+        low[0], high[0] = 3, 1
+        fix_crc = False
+    elif damage == "years infinite":
+        high[0] = float("inf")
+    elif damage == "years not a number":
+        low[0] = high[0] = float("nan")
+    elif damage == "no years on one side only":
+        low[0] = -1
+    elif damage == "duplicate id":
+        sections[0] = sections[0].replace(b"senior-analyst", b"analyst")
+    elif damage == "no roles":
+        head["counts"] = [0, head["counts"][1]]
+    elif damage == "offsets past the end":
+        sections[13] = array("q", [*column(sections, 13)[:-1], 10**9]).tobytes()
+    sections[2:4] = [source.tobytes(), target.tobytes()]
+    sections[5:7] = [low.tobytes(), high.tobytes()]
+    if damage not in ("offsets past the end", "deep"):
+        sections = with_roles(sections, roles)
+    write_entry(entry, head, sections, fix_crc)
+
+
 @pytest.mark.parametrize("damage", [
-    "deep", "level as text", "skill level a boolean", "unknown role in a move", "self-loop",
-    "promotion going down", "name index naming no role", "extra key", "other files",
-    "years reversed", "years infinite", "duplicate id", "no roles",
+    "deep", "level as text", "skill level a boolean", "role under another id",
+    "unknown role in a move", "self-loop", "promotion going down, CRC not fixed",
+    "one byte of the graph, CRC not fixed", "name index naming no role",
+    "move notes not a dict", "extra key", "other files", "years reversed, CRC not fixed", "years infinite",
+    "years not a number", "no years on one side only", "duplicate id", "no roles",
+    "offsets past the end",
 ])
 def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache: Path,
                                                      damage: str) -> None:
+    expected = load_dataset(str(small), use_cache=False)
     load_dataset(str(small))
     entry = entry_of(small)
-    good = entry.read_text()
-    stored = json.loads(good)
-    roles, moves = stored["roles"], stored["progressions"]
-    if damage == "deep":
-        entry.write_text('{"format": 3, "hash": "' + stored["hash"] + '", "roles": '
-                         + "[" * 100_000 + "]" * 100_000 + "}")
-    else:
-        if damage == "level as text":
-            roles[0][2] = "1"
-        elif damage == "skill level a boolean":
-            roles[0][8]["SQL"] = True
-        elif damage == "unknown role in a move":
-            moves[0][1] = "nobody"
-        elif damage == "self-loop":
-            moves[0][1] = moves[0][0]
-        elif damage == "promotion going down":
-            moves.append(["head-of-data", "island", "promotion", None, None, None])
-        elif damage == "name index naming no role":
-            stored["names"]["x"] = ["nobody"]
-        elif damage == "extra key":
-            stored["extra"] = 1
-        elif damage == "other files":
-            stored["files"] = ["/elsewhere/roles.yaml", "/elsewhere/progressions.yaml"]
-        elif damage == "years reversed":
-            moves[0][3] = [3, 1]
-        elif damage == "years infinite":
-            moves[0][3] = [1, 1e999]
-        elif damage == "duplicate id":
-            roles.append(roles[0])
-        elif damage == "no roles":
-            stored["roles"] = []
-        entry.write_text(json.dumps(stored))
-    assert load_dataset(str(small)).move("analyst", "senior-analyst").years is not None
-    assert entry.read_text() == good  # parsed again and replaced
+    good = entry.read_bytes()
+    write_entry(entry, *read_entry(entry))  # the test's own writing changes nothing
+    assert entry.read_bytes() == good
+    damage_entry(entry, damage)
+    assert entry.read_bytes() != good
+    dataset = load_dataset(str(small))
+    use_everything(dataset)  # damage in a role's text is found when it is decoded
+    assert dict(dataset.roles) == dict(expected.roles)
+    assert tuple(dataset.progressions) == expected.progressions
+    assert dict(dataset.names) == expected.names
+    assert entry.read_bytes() == good  # parsed again and replaced
+
+
+def test_damage_found_late_is_found_by_a_command_too(run: Run, small: Path,
+                                                     private_cache: Path) -> None:
+    first = run("--data", small, "show", "analyst")
+    damage_entry(entry_of(small), "level as text")
+    again = run("--data", small, "show", "analyst")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
 
 
 def test_entries_that_are_not_regular_files(small: Path, private_cache: Path) -> None:
@@ -287,7 +409,7 @@ def test_an_entry_too_large_for_the_data_is_not_read(small: Path, private_cache:
     load_dataset(str(small))
     entry = entry_of(small)
     size = (small / "roles.yaml").stat().st_size + (small / "progressions.yaml").stat().st_size
-    entry.write_text(" " * cache.entry_limit(size) + entry.read_text())
+    entry.write_bytes(b" " * cache.entry_limit(size) + entry.read_bytes())
     assert len(load_dataset(str(small)).roles) == 7
     assert entry.stat().st_size < 10_000
 
@@ -366,3 +488,19 @@ roles:
     assert again.roles["a"].source == ("guide", "post") and again.roles["a"].modelled
     assert again.progressions == first.progressions
     assert again.progressions[0].source == ("post",) and again.progressions[0].modelled
+
+
+def test_a_cached_dataset_without_any_years_orders_paths_as_parsed(
+        make_dataset: Callable[..., Path], private_cache: Path) -> None:
+    """All moves without years: the packing base must not go negative (it did)."""
+    from careerpath.graph import PathQuery, find_paths
+
+    moves = "".join(line.split(", years")[0] + ("}" if "years" in line else "") + "\n"
+                    for line in SMALL_PROGRESSIONS.splitlines())
+    folder = make_dataset(progressions=moves.replace(", note: A rare jump.}}", "}"))
+    query = PathQuery("analyst", "head-of-data", limit=10)
+    parsed = find_paths(load_dataset(str(folder), use_cache=False), query)
+    load_dataset(str(folder))
+    cached = find_paths(load_dataset(str(folder)), query)
+    assert [p.roles for p in cached.paths] == [p.roles for p in parsed.paths]
+    assert cached.paths[0].roles == ("analyst", "lead-analyst", "head-of-data")

@@ -1,9 +1,9 @@
 """Issue 10: the cache's trust model, run as an ordinary user where permissions matter,
 and a damaged entry of any format never crashing, hanging or being kept.
 
-Only `forge` knows the entry format (JSON, see cache.py); everything else finds the
-entries as whatever files the cache folder holds, so these tests also guard a new
-entry format.
+No test knows the entry format: `forge` writes its forgery with careerpath's own
+encoder, and everything else finds the entries as whatever files the cache folder
+holds, so these tests also guard a new entry format.
 """
 
 from __future__ import annotations
@@ -40,13 +40,23 @@ def served_from_cache(data: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
 
 
 def forge(folder: Path) -> None:
-    """Add a one-move path analyst -> head-of-data to the entry, keeping its hash: what
-    someone who can write the cache folder would do. (The one format-specific helper.)"""
-    [entry] = folder.glob("*.json")
-    stored = json.loads(entry.read_text())
-    stored["progressions"].append(["analyst", "head-of-data", "promotion", [1, 1], None, [],
-                                   False])
-    entry.write_text(json.dumps(stored))
+    """Replace the entry with one for a dataset that has a one-move path analyst ->
+    head-of-data, under the real files' hash: what someone who can write the cache
+    folder would do. (Written by careerpath's own encoder, so it knows no format.)"""
+    from careerpath import cache
+    from careerpath.datafiles import max_file_bytes
+    from careerpath.model import Dataset, Progression, Years
+
+    [entry] = folder.glob("*" + cache.SUFFIX)
+    data = Path(json.loads(entry.with_name(entry.name.replace(cache.SUFFIX, cache.NAMES_SUFFIX))
+                           .read_text())["files"][0]).parent
+    files = [data / "roles.yaml", data / "progressions.yaml"]
+    real = load_dataset(str(data), use_cache=False)
+    move = Progression("analyst", "head-of-data", "promotion", Years(1, 1))
+    hashed = cache.files_hash(files, max_file_bytes())
+    assert hashed is not None
+    cache.store(files, hashed[0], Dataset(real.roles, (*real.progressions, move),
+                                          real.location, real.framework, real.sources))
 
 
 def moves_as_user(data: Path, cache_home: Path) -> int:

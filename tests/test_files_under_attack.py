@@ -306,8 +306,7 @@ def test_the_cache_works_for_an_ordinary_user(user_dir: Path) -> None:
     first, again = run_cli("--data", data, "roles", env=env), run_cli("--data", data, "roles",
                                                                         env=env)
     assert first.stdout == again.stdout and first.returncode == 0
-    [entry] = [path for path in (user_dir / "cache" / "careerpath").glob("*.json")
-               if not path.name.endswith(".names.json")]
+    [entry] = (user_dir / "cache" / "careerpath").glob("*.cache")
     assert entry.stat().st_uid == (65534 if os.geteuid() == 0 else os.geteuid())
 
 

@@ -1,20 +1,21 @@
-"""Strict checking of a decoded cache entry: any shape or type mismatch means "no entry".
+"""Strict checking of a cache entry: any shape or type mismatch means "no entry".
 
 An entry is only read from a folder the user owns (see cache.py), but it may
 still be damaged (a full disk, a crash, a hand edit). Everything the rest of
 careerpath relies on is checked here, field by field, so a damaged entry can
-never cause a traceback later, nor a graph that validation would refuse
-(unknown roles, self-loops, duplicate moves, a promotion that does not go up).
+never cause a traceback later. The graph is checked in bulk and by a CRC-32
+(see graph_ok); each role's text field by field when it is decoded.
 """
 
 from __future__ import annotations
 
 import math
+import operator
+from array import array
+from collections.abc import Mapping
 from typing import Any
 
-from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS
-
-_KEYS = {"format", "hash", "files", "roles", "progressions", "names", "framework", "sources"}
+from careerpath.model import EXPERIENCE_LEVELS, NO_YEARS
 
 
 def _is_int(value: Any, low: int, high: int | None = None) -> bool:
@@ -48,62 +49,83 @@ def _role_ok(values: Any) -> bool:
             and type(modelled) is bool)
 
 
-def _all_years_ok(years: tuple[Any, ...]) -> bool:
-    """Each is null or [min, max], finite, 0 <= min <= max."""
-    ranges = [value for value in years if value is not None]
-    if not all(type(value) is list and len(value) == 2 for value in ranges):
-        return False
-    if not ranges:
-        return True
-    lows, highs = zip(*ranges)
-    # NaN fails every comparison; infinity fails `< inf`.
-    return {type(v) for v in lows + highs} <= {int, float} and all(
-        0 <= low <= high < math.inf for low, high in ranges)
+def role_ok(values: Any, role_id: str, known: Mapping[str, int]) -> bool:
+    """One role's values as decoded from an entry: the right shape, its own id,
+    and a parent (`specialization_of`) that is another known role."""
+    return (_role_ok(values) and values[0] == role_id
+            and (values[9] is None or (values[9] in known and values[9] != role_id)))
 
 
-def _moves_ok(moves: Any, levels: dict[str, int]) -> bool:
-    """Every move joins two known roles, once, never a role to itself, and a
-    promotion goes up a level. Column by column: 20,000 moves cost a few ms."""
-    if type(moves) is not list or not all(type(v) is list and len(v) == 7 for v in moves):
-        return False
-    if not moves:
-        return True
-    sources, targets, kinds, years, notes, origins, modelled = zip(*moves)
-    pairs = set(zip(sources, targets))
-    return (set(sources) <= levels.keys() and set(targets) <= levels.keys()
-            and len(pairs) == len(moves) and not any(a == b for a, b in pairs)
-            and set(kinds) <= set(MOVE_KINDS)
-            and _all_years_ok(years)
-            and {type(text) for text in notes} <= {str, type(None)}
-            and all(_is_texts(cited) for cited in origins)
-            and {type(flag) for flag in modelled} <= {bool}
-            and all(levels[target] > levels[source]
-                    for source, target, kind in zip(sources, targets, kinds)
-                    if kind == "promotion"))
-
-
-def _names_ok(names: Any, levels: dict[str, int]) -> bool:
+def names_ok(names: Any, known: Mapping[str, int]) -> bool:
     return type(names) is dict and all(
-        type(ids) is list and ids and all(type(i) is str and i in levels for i in ids)
+        type(ids) is list and ids and all(type(i) is str and i in known for i in ids)
         for ids in names.values())
 
 
-def check_entry(stored: Any, form: int, digest: str, files: list[str]) -> bool:
-    """True if `stored` (decoded JSON) is a complete, consistent entry for these files."""
-    if type(stored) is not dict or set(stored) != _KEYS or stored["format"] != form \
-            or stored["hash"] != digest or stored["files"] != files:
+def extras_ok(extras: Any, moves: int) -> bool:
+    """{move number: [note, sources, modelled]}."""
+    return type(extras) is dict and all(
+        key.isdigit() and int(key) < moves and type(values) is list and len(values) == 3
+        and _is_optional_text(values[0]) and _is_texts(values[1]) and type(values[2]) is bool
+        for key, values in extras.items())
+
+
+_HEADER = {"format", "hash", "files", "framework", "sources", "counts", "most_years", "sizes",
+           "crc"}
+
+
+def header_ok(head: dict[str, Any], form: int, digest: str, files: list[str],
+              sections: int) -> bool:
+    """The header is for these files, in this format, and well formed."""
+    counts, sizes, most = head.get("counts"), head.get("sizes"), head.get("most_years")
+    return (set(head) == _HEADER and head["format"] == form and head["hash"] == digest
+            and head["files"] == files and _framework_ok(head["framework"])
+            and _sources_ok(head["sources"]) and type(counts) is list and len(counts) == 2
+            and _is_int(counts[0], 1) and _is_int(counts[1], 0)
+            and type(sizes) is list and len(sizes) == sections
+            and all(_is_int(size, 0) for size in sizes) and _is_int(head["crc"], 0)
+            and type(most) in (int, float) and 0 <= most < math.inf)  # type: ignore[operator]
+
+
+def graph_ok(parts: list[Any], roles: int, moves: int) -> list[str] | None:
+    """The role ids if the graph sections (see cache_entry) are consistent, else None.
+
+    Checked in bulk, at C speed: counts, every number in range, no self-loop, years
+    finite and ordered with NO_YEARS only as a pair, every role's moves grouped in
+    bounds. What only a deliberate edit that also fixed the CRC could break (a
+    duplicate move, a promotion that does not go up, a range whose low is above its
+    high, groups that disagree with the columns) is not re-checked: it cannot cause
+    an error, and the folder is the user's.
+    """
+    try:
+        ids = bytes(parts[0]).decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return None
+    levels, source, target, lateral, low, high = parts[1:7]
+    if (len(ids) != roles or len(set(ids)) != roles or "" in ids or len(levels) != roles
+            or min(levels) < 1 or not all(len(column) == moves for column in parts[2:7])):
+        return None
+    if moves and not (min(source) >= 0 and max(source) < roles and min(target) >= 0
+                      and max(target) < roles and max(lateral) <= 1
+                      and not any(map(operator.eq, source, target))):
+        return None
+    if moves and not _years_ok(low, high):
+        return None
+    for start, grouped in ((parts[7], parts[8]), (parts[9], parts[10])):
+        if (len(start) != roles + 1 or start[0] != 0 or start[roles] != moves
+                or len(grouped) != moves or not all(map(operator.le, start[:-1], start[1:]))
+                or (moves and not (min(grouped) >= 0 and max(grouped) < moves))):
+            return None
+    return ids
+
+
+def _years_ok(low: Any, high: Any) -> bool:
+    # A NaN or an infinity makes a sum non-finite.
+    if not (math.isfinite(sum(low) + sum(high)) and min(low) >= NO_YEARS
+            and min(high) >= NO_YEARS):
         return False
-    roles = stored["roles"]
-    if type(roles) is not list or not roles or not all(_role_ok(values) for values in roles):
-        return False
-    levels = {values[0]: values[2] for values in roles}
-    if len(levels) != len(roles):  # a duplicate id
-        return False
-    if any(values[9] is not None and (values[9] not in levels or values[9] == values[0])
-           for values in roles):
-        return False
-    return (_moves_ok(stored["progressions"], levels) and _names_ok(stored["names"], levels)
-            and _framework_ok(stored["framework"]) and _sources_ok(stored["sources"]))
+    # NO_YEARS as many times in each column (pairing, like low <= high, is left to the CRC).
+    return array("d", low).count(NO_YEARS) == array("d", high).count(NO_YEARS)
 
 
 def _framework_ok(values: Any) -> bool:

@@ -17,18 +17,26 @@ __all__ = ["PathQuery", "PathSearch", "Reachable", "descendants", "find_paths", 
 
 def reachable(dataset: Dataset, role_id: str, depth: int) -> list[Reachable]:
     """Roles within `depth` moves, by fewest moves; promotion-first routes preferred."""
+    index = dataset.index
+    ids, lateral, target_of = index.ids, index.lateral, index.target
+    kinds = ("promotion", "lateral")
+
+    def moves_out(role: str) -> list[tuple[str, str]]:
+        """(next role, kind): promotions first, then by id."""
+        found = [(ids[target_of[m]], kinds[lateral[m]])
+                 for m in index.moves_out(index.position[role])]
+        return sorted(found, key=lambda item: (item[1] != "promotion", item[0]))
+
     out: dict[str, list[tuple[str, str]]] = {}
-    for move in dataset.progressions:
-        out.setdefault(move.source_id, []).append((move.target_id, move.kind))
-    for targets in out.values():
-        targets.sort(key=lambda item: (item[1] != "promotion", item[0]))
     found: dict[str, Reachable] = {}
     queue: deque[tuple[str, int, str]] = deque([(role_id, 0, "")])
     while queue:
         here, moves, first_kind = queue.popleft()
         if moves == depth:
             continue
-        for target, kind in out.get(here, []):
+        if here not in out:
+            out[here] = moves_out(here)
+        for target, kind in out[here]:
             if target == role_id or target in found:
                 continue
             found[target] = Reachable(target, moves + 1, first_kind or kind)

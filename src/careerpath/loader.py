@@ -10,7 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from careerpath.datafiles import DATA_ENV, PROGRESSIONS_FILE, ROLES_FILE, read_data_file
+from careerpath.datafiles import (
+    DATA_ENV,
+    PROGRESSIONS_FILE,
+    ROLES_FILE,
+    max_file_bytes,
+    read_data_file,
+)
 from careerpath.errors import DataError, DatasetMissing, Problem, UsageError
 from careerpath.model import Dataset
 
@@ -119,22 +125,19 @@ def gc_paused() -> Iterator[None]:
 def role_names(data_dir: str | None = None) -> list[tuple[str, str, tuple[str, ...]]]:
     """(id, title, aliases) of every role of the active dataset, for shell completion:
     from the cache's small names file when it is current, else from the dataset."""
-    from careerpath import cache
+    from careerpath import cache, cache_names
 
     source = locate(data_dir)
     files = [source.roles, source.progressions]
-    contents = [read_data_file(path) for path in files]
-    readable = [c for c in contents if isinstance(c, bytes)]
-    caching = not cache.disabled() and len(readable) == len(files)
-    digest = cache.content_hash(readable) if caching else ""
-    if caching:
-        names = cache.load_names(files, digest, sum(len(c) for c in readable))
+    hashed = None if cache.disabled() else cache.files_hash(files, max_file_bytes())
+    if hashed is not None:
+        names = cache_names.load_names(files, *hashed)
         if names is not None:
             return names
     with gc_paused():
         dataset = _load(source, use_cache=True)
-    if caching:  # the entry was there without its names file (or both were just made)
-        cache.store_names(files, digest, dataset)
+    if hashed is not None:  # the entry was there without its names file (or both were just made)
+        cache_names.store_names(files, hashed[0], dataset)
     return [(role.id, role.title, role.aliases) for role in dataset.roles.values()]
 
 
@@ -142,19 +145,33 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     from careerpath import cache
 
     files = [source.roles, source.progressions]
+    hashed = None
+    if use_cache and not cache.disabled():
+        # Hashing in chunks: a cached run never holds the files' bytes.
+        hashed = cache.files_hash(files, max_file_bytes())
+        if hashed is not None:
+            cached = cache.load(files, hashed[0], source.label, hashed[1],
+                                lambda: _parse(source, files, True))
+            if cached is not None:
+                return cached
+    return _parse(source, files, hashed is not None)
+
+
+def _parse(source: DataSource, files: list[Path], caching: bool) -> Dataset:
+    """Read, parse and validate the files; store the dataset in the cache if `caching`."""
+    from careerpath import cache
+
     contents = [read_data_file(path) for path in files]
-    readable = [c for c in contents if isinstance(c, bytes)]
-    caching = use_cache and not cache.disabled() and len(readable) == len(files)
-    digest = cache.content_hash(readable) if caching else ""
-    if caching:
-        cached = cache.load(files, digest, source.label, sum(len(c) for c in readable))
-        if cached is not None:
-            return cached
     dataset, problems = check_dataset(source, contents)
     if problems or dataset is None:
         raise DataError(problems)
-    if caching:
-        cache.store(files, digest, dataset)
+    readable = [c for c in contents if isinstance(c, bytes)]
+    if caching and len(readable) == len(files):
+        digest = cache.content_hash(readable)
+        if cache.store(files, digest, dataset):
+            from careerpath.cache_names import store_names
+
+            store_names(files, digest, dataset)  # for shell completion
     return dataset
 
 

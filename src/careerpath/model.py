@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
@@ -144,6 +144,61 @@ class Framework:
     source: str | None = None  # id of a dataset-level source
 
 
+NO_YEARS = -1.0  # GraphIndex.low / .high of a move without years
+
+
+class GraphIndex:
+    """The progression graph as compact sequences, for search without building objects.
+
+    Roles are numbered by position in `ids`; move number m (data order) goes from
+    `source[m]` to `target[m]`, `lateral[m]` is 1 for a lateral move, `low[m]` and
+    `high[m]` are its years (NO_YEARS for none). The moves out of role i are
+    `out_moves[out_start[i]:out_start[i + 1]]`, in data order; likewise into it.
+    `most_years` is the largest `low + high` of any move (0 if none).
+    """
+
+    def __init__(self, ids: Sequence[str], columns: Sequence[Sequence[int]],
+                 years: tuple[Sequence[float], Sequence[float]], most_years: float) -> None:
+        self.ids = ids
+        self.position = {role_id: number for number, role_id in enumerate(ids)}
+        (self.source, self.target, self.lateral, self.out_start, self.out_moves,
+         self.in_start, self.in_moves) = columns
+        self.low, self.high = years
+        self.most_years = most_years
+
+    @classmethod
+    def build(cls, roles: Iterable[str], moves: Sequence[Progression]) -> GraphIndex:
+        ids = list(roles)
+        position = {role_id: number for number, role_id in enumerate(ids)}
+        source = [position[move.source_id] for move in moves]
+        target = [position[move.target_id] for move in moves]
+        low = [NO_YEARS if m.years is None else float(m.years.min) for m in moves]
+        high = [NO_YEARS if m.years is None else float(m.years.max) for m in moves]
+        most = max((a + b for a, b in zip(low, high) if a != NO_YEARS), default=0.0)
+        columns = [source, target, [int(move.kind != "promotion") for move in moves],
+                   *_grouped(source, len(ids)), *_grouped(target, len(ids))]
+        return cls(ids, columns, (low, high), most)
+
+    def moves_out(self, role: int) -> Sequence[int]:
+        return self.out_moves[self.out_start[role]:self.out_start[role + 1]]
+
+    def moves_in(self, role: int) -> Sequence[int]:
+        return self.in_moves[self.in_start[role]:self.in_start[role + 1]]
+
+    def years_known(self) -> bool:
+        return any(value != NO_YEARS for value in self.low)
+
+
+def _grouped(ends: list[int], count: int) -> tuple[list[int], list[int]]:
+    """(start, moves): the moves of each role, grouped by role, data order kept."""
+    start = [0] * (count + 1)
+    for end in ends:
+        start[end + 1] += 1
+    for number in range(count):
+        start[number + 1] += start[number]
+    return start, sorted(range(len(ends)), key=ends.__getitem__)
+
+
 Years._field_names = ("min", "max")  # type: ignore[attr-defined]
 Role._field_names = tuple(f.name for f in fields(Role))  # type: ignore[attr-defined]
 Progression._field_names = tuple(f.name for f in fields(Progression))  # type: ignore[attr-defined]
@@ -152,7 +207,7 @@ Progression._field_names = tuple(f.name for f in fields(Progression))  # type: i
 @dataclass(frozen=True)
 class Dataset:
     roles: Mapping[str, Role]
-    progressions: tuple[Progression, ...]
+    progressions: Sequence[Progression]  # a tuple, or the cache's lazy sequence
     location: str = "built-in"
     framework: Framework = Framework()
     # source id -> Source, in data order
@@ -168,8 +223,9 @@ class Dataset:
         return index
 
     @cached_property
-    def _moves_by_pair(self) -> dict[tuple[str, str], Progression]:
-        return {(p.source_id, p.target_id): p for p in self.progressions}
+    def index(self) -> GraphIndex:
+        """The graph as compact arrays (the cache stores it ready-made)."""
+        return GraphIndex.build(self.roles, self.progressions)
 
     def citation(self, value: str) -> str:
         """A `source` value as a reader can look it up: a listed source's title, kind,
@@ -192,13 +248,22 @@ class Dataset:
         return cited
 
     def moves_out(self, role_id: str) -> list[Progression]:
-        return [p for p in self.progressions if p.source_id == role_id]
+        """The moves out of a role, in data order."""
+        index = self.index
+        return [self.progressions[m] for m in index.moves_out(index.position[role_id])]
 
     def moves_in(self, role_id: str) -> list[Progression]:
-        return [p for p in self.progressions if p.target_id == role_id]
+        index = self.index
+        return [self.progressions[m] for m in index.moves_in(index.position[role_id])]
 
     def move(self, source_id: str, target_id: str) -> Progression:
-        return self._moves_by_pair[(source_id, target_id)]
+        """The move between two roles; KeyError if there is none."""
+        index = self.index
+        end = index.position[target_id]
+        for m in index.moves_out(index.position[source_id]):
+            if index.target[m] == end:
+                return self.progressions[m]
+        raise KeyError((source_id, target_id))
 
     def path(self, role_ids: tuple[str, ...] | list[str]) -> CareerPath:
         ids = tuple(role_ids)

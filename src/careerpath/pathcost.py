@@ -16,25 +16,45 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple
 
-from careerpath.model import Dataset, Years
+from careerpath.model import NO_YEARS, Dataset, Years
 
 # The exact bound for --via may take at most this many steps (heap pushes) of
 # Dijkstra over (role, vias seen) states; beyond it (many vias on a big graph)
 # the weaker `via_bound` is used.
 STATE_BUDGET = 300_000
 
-# role -> mask of vias seen -> lower bound on the cost to finish, or None: cannot finish
-Bound = Callable[[str, int], "int | None"]
+# (role, mask of vias seen, the bound wanted) -> a lower bound on the cost to finish, or
+# None: cannot finish. A bound may stop short of exact once it reaches the value wanted.
+Bound = Callable[[str, int, int], "int | None"]
 
 
 def year_units(years: Years | None) -> int | None:
     """Hundredths of a year at the midpoint of the typical range; None if unknown."""
     if years is None:
         return None
-    return math.floor((years.min + years.max) * 50 + 0.5)
+    return units(years.min, years.max)
+
+
+def units(low: float, high: float) -> int:
+    return math.floor((low + high) * 50 + 0.5)
+
+
+class Adjacency(dict[str, dict[str, int]]):
+    """role -> {next role: packed cost}, each role's entry made when first asked for."""
+
+    def __init__(self, make: Callable[[str], dict[str, int]]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, role: str) -> dict[str, int]:
+        made = self[role] = self._make(role)
+        return made
+
+    def get(self, role: str, default: Any = None) -> dict[str, int]:
+        return self[role]
 
 
 class Moves(NamedTuple):
@@ -49,23 +69,35 @@ def allowed_moves(dataset: Dataset, source: str, target: str, avoid: Iterable[st
     """Moves touching no avoided role (and no lateral one with `promotions_only`).
 
     Moves into the start or out of the end can be on no path (no role twice),
-    so they are left out too: that makes the bounds tighter.
+    so they are left out too: that makes the bounds tighter. Nothing is built
+    for the whole graph: a role's moves are looked up (in `dataset.index`) when
+    the search first reaches it.
     """
-    banned = set(avoid)
-    kept = [(move.source_id, move.target_id, year_units(move.years))
-            for move in dataset.progressions
-            if move.source_id not in banned and move.target_id not in banned
-            and move.source_id != target and move.target_id != source
-            and not (promotions_only and move.kind != "promotion")]
-    pack = _packer(len(dataset.roles), max((u for *_, u in kept if u is not None), default=0),
-                   fastest)
-    out: dict[str, dict[str, int]] = {}
-    into: dict[str, dict[str, int]] = {}
-    for start, end, units in kept:
-        cost = pack(0, 1, 0) if units is None else pack(0, 0, units)
-        out.setdefault(start, {})[end] = cost
-        into.setdefault(end, {})[start] = cost
-    return Moves(out, into)
+    index = dataset.index
+    ids, position = index.ids, index.position
+    banned = {position[role] for role in avoid if role in position}
+    start, end = position.get(source, -1), position.get(target, -1)
+    lateral, low, high = index.lateral, index.low, index.high
+    pack = _packer(len(ids), units(0, index.most_years), fastest)
+    unknown = pack(0, 1, 0)
+
+    def cost(move: int) -> int:
+        first = low[move]
+        return unknown if first == NO_YEARS else pack(0, 0, units(first, high[move]))
+
+    def side(skip: int, moves: Callable[[int], Sequence[int]], ends: Sequence[int],
+             never: int) -> Callable[[str], dict[str, int]]:
+        def make(role: str) -> dict[str, int]:
+            here = position.get(role, skip)
+            if here == skip or here in banned:
+                return {}
+            return {ids[ends[move]]: cost(move) for move in moves(here)
+                    if ends[move] != never and ends[move] not in banned
+                    and not (promotions_only and lateral[move])}
+        return make
+
+    return Moves(Adjacency(side(end, index.moves_out, index.target, start)),
+                 Adjacency(side(start, index.moves_in, index.source, end)))
 
 
 def _packer(roles: int, most_units: int, fastest: bool) -> Callable[[int, int, int], int]:
@@ -95,6 +127,35 @@ def distances_to(target: str, into: dict[str, dict[str, int]]) -> dict[str, int]
             if previous not in done:
                 heapq.heappush(queue, (distance + cost, previous))
     return done
+
+
+class DistancesTo:
+    """The cheapest cost from each role to `target`: a reverse Dijkstra that runs
+    only as far as the questions asked of it need (a path near its start never
+    makes it walk the whole graph)."""
+
+    def __init__(self, target: str, into: dict[str, dict[str, int]]) -> None:
+        self.done: dict[str, int] = {}
+        self.queue = [(0, target)]
+        self.into = into
+
+    def bound(self, role: str, seen: int = 0, wanted: float = math.inf) -> int | None:
+        """The exact cost from `role`, or, once every role not yet settled is known to
+        cost at least `wanted`, that lower bound; None when `role` cannot reach the end."""
+        done, queue, into = self.done, self.queue, self.into
+        while role not in done:
+            while queue and queue[0][1] in done:
+                heapq.heappop(queue)
+            if not queue:
+                return None
+            if queue[0][0] >= wanted:  # Dijkstra: nothing unsettled costs less
+                return queue[0][0]
+            distance, here = heapq.heappop(queue)
+            done[here] = distance
+            for previous, cost in into[here].items():
+                if previous not in done:
+                    heapq.heappush(queue, (distance + cost, previous))
+        return done[role]
 
 
 def reachable_from(source: str, out: dict[str, dict[str, int]]) -> set[str]:
@@ -142,7 +203,8 @@ def state_distances(target: str, into: dict[str, dict[str, int]], bits: dict[str
     return done
 
 
-def via_bound(target: str, moves: Moves, vias: list[str], to_end: dict[str, int]) -> Bound:
+def via_bound(target: str, moves: Moves, vias: list[str],
+              to_end: dict[str, int]) -> Callable[[str, int], int | None]:
     """A cheaper lower bound for many vias: the largest of three.
 
     From a role with some vias still unseen, the rest of the path costs at

@@ -20,6 +20,7 @@ from careerpath.errors import NoAnswer, UsageError
 from careerpath.model import CareerPath, Dataset
 from careerpath.pathcost import (
     Bound,
+    DistancesTo,
     Moves,
     allowed_moves,
     distances_to,
@@ -71,9 +72,8 @@ def find_paths(dataset: Dataset, query: PathQuery) -> PathSearch:
     vias = checked_vias(query)
     moves = allowed_moves(dataset, query.source, query.target, query.avoid,
                           query.promotions_only, query.fastest)
-    to_end = distances_to(query.target, moves.into)
-    bound = _bound(query, moves, vias, to_end)
-    if bound is None or bound(query.source, 0) is None:
+    bound = _bound(query, moves, vias)
+    if bound is None or bound(query.source, 0, NO_LIMIT) is None:
         raise NoAnswer(_no_path_reason(dataset, query, vias))
     found = _Search(moves, {via: 1 << i for i, via in enumerate(vias)}, bound,
                     query.target).run(query.source, query.limit)
@@ -104,11 +104,11 @@ def checked_vias(query: PathQuery) -> list[str]:
     return list(dict.fromkeys(v for v in query.via if v not in (query.source, query.target)))
 
 
-def _bound(query: PathQuery, moves: Moves, vias: list[str],
-           to_end: dict[str, int]) -> Bound | None:
+def _bound(query: PathQuery, moves: Moves, vias: list[str]) -> Bound | None:
     """The tightest affordable lower bound; None when some via is out of reach."""
-    if not vias:
-        return lambda role, seen: to_end.get(role)
+    if not vias:  # exact, computed only as far as the search asks
+        return DistancesTo(query.target, moves.into).bound
+    to_end = distances_to(query.target, moves.into)
     ahead = reachable_from(query.source, moves.out)
     if any(via not in ahead or via not in to_end for via in vias):
         return None
@@ -116,12 +116,17 @@ def _bound(query: PathQuery, moves: Moves, vias: list[str],
     states = state_distances(query.target, moves.into,
                              {via: 1 << i for i, via in enumerate(vias)}, roles)
     if states is None:
-        return via_bound(query.target, moves, vias, to_end)
-    return lambda role, seen: states.get((role, seen))
+        weaker = via_bound(query.target, moves, vias, to_end)
+        return lambda role, seen, wanted: weaker(role, seen)
+    return lambda role, seen, wanted: states.get((role, seen))
 
 
-# A sibling group: (the parent path, its cost, its vias seen, its extensions in order).
-_Group = tuple[tuple[str, ...], int, int, list[str]]
+# Wanted of a bound when no search front limits it: exact.
+NO_LIMIT = 1 << 200
+
+# A sibling group: (the parent path, its cost, its vias seen, its extensions in order as
+# (queue key, role, vias seen): the key is kept, as a bound computed later may differ).
+_Group = tuple[tuple[str, ...], int, int, list[tuple[int, str, int]]]
 # A queue entry: (bound, path, cost so far, vias seen, its group, its place in the group).
 _Entry = tuple[int, tuple[str, ...], int, int, _Group | None, int]
 
@@ -134,7 +139,7 @@ class _Search:
         self.examined = 0  # partial paths whose bound was computed
 
     def run(self, source: str, limit: int) -> _Found:
-        start = self.bound(source, 0)
+        start = self.bound(source, 0, NO_LIMIT)
         assert start is not None
         self.queue = [(start, (source,), 0, 0, None, 0)]
         paths: list[tuple[str, ...]] = []
@@ -160,26 +165,28 @@ class _Search:
 
     def step(self) -> tuple[str, ...] | None:
         """Take the best entry; return it if it is a whole path, else extend it."""
-        _, path, cost, seen, group, index = heapq.heappop(self.queue)
+        key, path, cost, seen, group, index = heapq.heappop(self.queue)
         if group is not None and index + 1 < len(group[3]):
             self.push(group, index + 1)
         if path[-1] == self.target:
             return path
-        extensions = self.extensions(path, cost, seen)
+        extensions = self.extensions(path, cost, seen, key)
         if extensions:
-            self.push((path, cost, seen, [role for _, role, _ in extensions]), 0)
+            self.push((path, cost, seen, extensions), 0)
         return None
 
-    def extensions(self, path: tuple[str, ...], cost: int,
-                   seen: int) -> list[tuple[int, str, int]]:
-        """(bound, role, vias seen) of each extension that can still finish, best first."""
+    def extensions(self, path: tuple[str, ...], cost: int, seen: int,
+                   front: int = NO_LIMIT) -> list[tuple[int, str, int]]:
+        """(queue key, role, vias seen) of each extension that can still finish, best
+        first. A key need be exact only up to `front`, the key being taken: a larger one
+        queues the extension behind it all the same."""
         found = []
         for role, move_cost in self.out.get(path[-1], {}).items():
             if role in path:
                 continue
             self.examined += 1
             now_seen = seen | self.bits.get(role, 0)
-            rest = self.rest(role, now_seen)
+            rest = self.rest(role, now_seen, front - cost - move_cost)
             if rest is not None:
                 found.append((cost + move_cost + rest, role, now_seen))
         found.sort()
@@ -201,20 +208,17 @@ class _Search:
                 stack.append(((*path, role), cost + self.out[path[-1]][role], now_seen))
         return None
 
-    def rest(self, role: str, seen: int) -> int | None:
+    def rest(self, role: str, seen: int, wanted: int = NO_LIMIT) -> int | None:
         """Lower bound on finishing from `role`; None when no finish is possible."""
         if role == self.target:
             return 0 if seen == self.all_seen else None
-        return self.bound(role, seen)
+        return self.bound(role, seen, wanted)
 
     def push(self, group: _Group, index: int) -> None:
-        parent, cost, seen, roles = group
-        role = roles[index]
+        parent, cost, _, extensions = group
+        key, role, seen = extensions[index]
         cost += self.out[parent[-1]][role]
-        seen |= self.bits.get(role, 0)
-        rest = self.rest(role, seen)
-        assert rest is not None
-        heapq.heappush(self.queue, (cost + rest, (*parent, role), cost, seen, group, index))
+        heapq.heappush(self.queue, (key, (*parent, role), cost, seen, group, index))
 
     def complete_in_queue(self) -> list[tuple[str, ...]]:
         """Whole paths found but not yet proven best (queued, or waiting as siblings)."""
@@ -222,7 +226,8 @@ class _Search:
         for _, path, cost, _, group, index in self.queue:
             if path[-1] == self.target:
                 found.append((cost, path))
-            if group is not None and self.target in group[3][index + 1:]:
+            if group is not None and any(role == self.target
+                                         for _, role, _ in group[3][index + 1:]):
                 parent = group[0]
                 found.append((group[1] + self.out[parent[-1]][self.target],
                               (*parent, self.target)))

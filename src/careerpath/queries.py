@@ -125,7 +125,7 @@ def find_path(dataset: Dataset, source: RoleName, target: RoleName, *,
         raise NoAnswer(f"searched {found.examined} candidate paths without finding one from "
                        f"{start.id} to {end.id}; one may exist (try fewer constraints)")
     details = [path_detail(dataset, path, held) for path in found.paths]
-    years_known = any(move.years is not None for move in dataset.progressions)
+    years_known = dataset.index.years_known()
     return PathAnswer(start, end, details, found.more, found.stopped_early, found.examined,
                       found.total, fastest, years_known, easiest, profile)
 

@@ -1,0 +1,141 @@
+"""A cache entry's layout: what queries need, ready to use without decoding everything.
+
+An entry is `MAGIC`, one line of JSON (the header), then sections, each starting at
+a multiple of 8 bytes:
+
+    0 ids          role ids, one per line (an id holds no line break)
+    1 levels       int32 per role
+    2 source       int32 per move: the position of its role in `ids`
+    3 target       int32 per move
+    4 lateral      one byte per move: 0 promotion, 1 lateral
+    5 low, 6 high  float64 per move: its years, NO_YEARS (-1) for none
+    7 out_start, 8 out_moves, 9 in_start, 10 in_moves   int32: GraphIndex's groups
+    11 extras      JSON {move number: [note, source, modelled]} for moves that have any
+    12 names       JSON: the name index
+    13 offsets     int64 per role + 1: where each role's text starts in section 14
+    14 roles       JSON: a list of each role's values, one element per role
+
+The header holds the dataset's hash and files, the framework and sources, the
+counts, `most_years`, each section's size and a CRC-32 of sections 0-10. Sections
+0-10 are read through memoryviews of the mapped file (nothing copied) and checked
+in bulk when loaded (cache_check.check_graph); sections 11-14 are decoded only when
+a command asks (a path touches a handful of roles) and checked when decoded.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zlib
+from array import array
+from collections.abc import Sequence
+from typing import Any
+
+from careerpath.model import NO_YEARS, Dataset, GraphIndex
+
+MAGIC = b"careerpath cache " + sys.byteorder.encode() + b"\n"
+SECTIONS = 15
+GRAPH_SECTIONS = 11  # the CRC covers these
+# type code of each binary section, None for text
+CODES = (None, "i", "i", "i", "B", "d", "d", "i", "i", "i", "i", None, None, "q", None)
+
+
+def _role_values(dataset: Dataset, role_id: str) -> list[Any]:
+    r = dataset.roles[role_id]
+    return [r.id, r.title, r.level, list(r.aliases), r.track, r.summary,
+            list(r.responsibilities), {k: list(v) for k, v in r.activities.items()},
+            dict(r.skills), r.specialization_of, list(r.outcomes), list(r.source), r.modelled]
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
+    """The whole entry for a valid dataset; `header` adds hash and files."""
+    index = dataset.index
+    ids = list(index.ids)
+    blobs = [_dump(_role_values(dataset, role_id)) for role_id in ids]
+    offsets, place = [], 1  # after the opening "["
+    for blob in blobs:
+        offsets.append(place)
+        place += len(blob) + 1  # and its "," or the closing "]"
+    offsets.append(place)
+    extras = {str(number): [move.note, list(move.source), move.modelled]
+              for number, move in enumerate(dataset.progressions)
+              if move.note is not None or move.source or move.modelled}
+    sections = [
+        "\n".join(ids).encode("utf-8"),
+        array("i", (dataset.roles[role_id].level for role_id in ids)).tobytes(),
+        *(array(code, column).tobytes() for code, column in zip(CODES[2:11], (
+            index.source, index.target, index.lateral, index.low, index.high,
+            index.out_start, index.out_moves, index.in_start, index.in_moves))),
+        _dump(extras), _dump(dataset.names), array("q", offsets).tobytes(),
+        b"[" + b",".join(blobs) + b"]",
+    ]
+    crc = 0
+    for section in sections[:GRAPH_SECTIONS]:
+        crc = zlib.crc32(section, crc)
+    framework = dataset.framework
+    head = {**header, "framework": [framework.title, framework.proficiency, framework.source],
+            "sources": [[s.id, s.title, s.kind, s.publisher, s.license, s.url]
+                        for s in dataset.sources.values()],
+            "counts": [len(ids), len(index.source)], "most_years": index.most_years,
+            "sizes": [len(section) for section in sections], "crc": crc}
+    parts = [MAGIC, _dump(head), b"\n"]
+    for section in sections:
+        parts.append(b"\0" * (-sum(map(len, parts)) % 8))
+        parts.append(section)
+    return b"".join(parts)
+
+
+def header(data: Any) -> tuple[dict[str, Any], int] | None:
+    """The decoded header and where the sections start, or None if it is not one."""
+    if data[:len(MAGIC)] != MAGIC:
+        return None
+    end = data.find(b"\n", len(MAGIC))
+    if end < 0:
+        return None
+    try:
+        head = json.loads(bytes(data[len(MAGIC):end]).decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    return (head, end + 1) if type(head) is dict else None
+
+
+def layout(start: int, sizes: list[int]) -> list[int]:
+    """Where each section starts, after a header ending at `start`; then the end."""
+    places = []
+    for size in sizes:
+        start += -start % 8
+        places.append(start)
+        start += size
+    return [*places, start]
+
+
+def typed(raw: list[memoryview]) -> list[memoryview] | None:
+    """The binary sections cast to their types; None if a size does not divide."""
+    found = []
+    for part, code in zip(raw, CODES):
+        if code is not None:
+            if len(part) % array(code).itemsize:
+                return None
+            part = part.cast(code)  # type: ignore[call-overload]
+        found.append(part)
+    return found
+
+
+def graph_index(parts: Sequence[memoryview], most_years: float, ids: list[str]) -> GraphIndex:
+    return GraphIndex(ids, [parts[number] for number in (2, 3, 4, 7, 8, 9, 10)],
+                      (parts[5], parts[6]), most_years)
+
+
+def crc(raw: Sequence[memoryview]) -> int:
+    """CRC-32 of the graph sections, as bytes."""
+    value = 0
+    for part in raw[:GRAPH_SECTIONS]:
+        value = zlib.crc32(part, value)
+    return value
+
+
+__all__ = ["MAGIC", "NO_YEARS", "crc", "encode", "graph_index", "header", "layout", "typed"]

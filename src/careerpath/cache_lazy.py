@@ -1,0 +1,244 @@
+"""A dataset served from a cache entry (layout: cache_entry.py), decoded on demand.
+
+Opening an entry reads its header and graph sections (checked in bulk, see
+cache_check.graph_ok) and keeps the file open; a role's text is read and decoded
+the first time a command asks for that role, and checked then. Should any part
+turn out damaged when it is decoded, the entry is no entry after all: the data is
+parsed again (which replaces the entry), and from then on every part comes from
+that fresh parse.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, overload
+
+from careerpath import cache_entry
+from careerpath.cache_check import extras_ok, graph_ok, header_ok, names_ok, role_ok
+from careerpath.model import NO_YEARS, Dataset, Framework, Progression, Role, Source, Years
+
+HEADER_READ = 1 << 16
+
+
+class _Entry:
+    """The open entry, and the fresh dataset once a damaged part made us parse."""
+
+    def __init__(self, handle: int, parts: list[Any], roles_at: int, roles_size: int,
+                 position: dict[str, int], reparse: Callable[[], Dataset]) -> None:
+        self.handle, self.parts, self.position = handle, parts, position
+        self.roles_at, self.roles_size = roles_at, roles_size
+        self.reparse = reparse
+        self.fresh: Dataset | None = None
+
+    def fallback(self) -> Dataset:
+        if self.fresh is None:
+            self.fresh = self.reparse()
+        return self.fresh
+
+    def read_roles(self, start: int, end: int) -> bytes:
+        if not 0 <= start <= end <= self.roles_size:
+            return b""
+        return os.pread(self.handle, end - start, self.roles_at + start)
+
+
+def _number(value: float) -> float:
+    return int(value) if value.is_integer() else value
+
+
+def _role(values: list[Any]) -> Role:
+    for index in (3, 6, 10, 11):
+        values[index] = tuple(values[index])
+    values[7] = {key: tuple(items) for key, items in values[7].items()}
+    return Role.from_values(values)
+
+
+class LazyRoles(Mapping[str, Role]):
+    """Roles made into objects only when asked for."""
+
+    def __init__(self, entry: _Entry, ids: list[str]) -> None:
+        self._entry, self._ids = entry, ids
+        self._made: dict[str, Role] = {}
+
+    def __getitem__(self, role_id: str) -> Role:
+        role = self._made.get(role_id)
+        if role is not None:
+            return role
+        entry = self._entry
+        number = entry.position[role_id]  # KeyError: no such role
+        if entry.fresh is None:
+            offsets = entry.parts[13]
+            try:
+                values = json.loads(entry.read_roles(offsets[number], offsets[number + 1] - 1))
+            except (ValueError, RecursionError):
+                values = None
+            if role_ok(values, role_id, entry.position):
+                role = self._made[role_id] = _role(values)
+                return role
+        return entry.fallback().roles[role_id]
+
+    def _all(self) -> None:
+        """Decode every role at once (one JSON document), for commands that show all."""
+        entry = self._entry
+        if len(self._made) == len(self._ids) or entry.fresh is not None:
+            return
+        try:
+            every = json.loads(entry.read_roles(0, entry.roles_size))
+        except (ValueError, RecursionError):
+            every = None
+        if type(every) is not list or len(every) != len(self._ids) or not all(
+                role_ok(values, role_id, entry.position)
+                for values, role_id in zip(every, self._ids)):
+            entry.fallback()
+            return
+        for values, role_id in zip(every, self._ids):
+            if role_id not in self._made:
+                self._made[role_id] = _role(values)
+
+    def values(self) -> Any:
+        self._all()
+        return super().values()
+
+    def items(self) -> Any:
+        self._all()
+        return super().items()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, role_id: object) -> bool:
+        return role_id in self._entry.position
+
+
+class LazyMoves(Sequence[Progression]):
+    """Progressions, in data order, each made into an object only when asked for."""
+
+    def __init__(self, entry: _Entry, ids: list[str]) -> None:
+        self._entry, self._ids = entry, ids
+        self._extras: dict[str, list[Any]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._entry.parts[2])
+
+    @overload
+    def __getitem__(self, number: int) -> Progression: ...
+
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[Progression]: ...
+
+    def __getitem__(self, number: int | slice) -> Progression | Sequence[Progression]:
+        if isinstance(number, slice):
+            return tuple(self[n] for n in range(len(self))[number])
+        entry = self._entry
+        if number < 0:
+            number += len(self)
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        extras = self._extras_once() if entry.fresh is None else None
+        if extras is None:
+            return entry.fallback().progressions[number]
+        parts = entry.parts
+        low, high = parts[5][number], parts[6][number]
+        note, cited, modelled = extras.get(str(number), (None, (), False))
+        return Progression.from_values([
+            self._ids[parts[2][number]], self._ids[parts[3][number]],
+            "lateral" if parts[4][number] else "promotion",
+            None if low == NO_YEARS else Years(_number(low), _number(high)),
+            note, tuple(cited), modelled])
+
+    def _extras_once(self) -> dict[str, list[Any]] | None:
+        if self._extras is None:
+            try:
+                extras = json.loads(bytes(self._entry.parts[11]))
+            except (ValueError, RecursionError):
+                return None
+            if not extras_ok(extras, len(self)):
+                return None
+            self._extras = extras
+        return self._extras
+
+    def __iter__(self) -> Iterator[Progression]:
+        return (self[number] for number in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class LazyNames(Mapping[str, list[str]]):
+    """The name index, decoded the first time a name is looked up (an exact id
+    never needs it)."""
+
+    def __init__(self, entry: _Entry) -> None:
+        self._entry = entry
+        self._names: Mapping[str, list[str]] | None = None
+
+    def _decoded(self) -> Mapping[str, list[str]]:
+        if self._names is None:
+            try:
+                names = json.loads(bytes(self._entry.parts[12]))
+            except (ValueError, RecursionError):
+                names = None
+            self._names = names if names_ok(names, self._entry.position) \
+                else self._entry.fallback().names
+        return self._names
+
+    def __getitem__(self, name: str) -> list[str]:
+        return self._decoded()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+
+def _offsets_ok(offsets: Any, roles: int, size: int) -> bool:
+    """Where each role's text starts: after "[", rising, the last at the closing "]"+1."""
+    return (len(offsets) == roles + 1 and offsets[0] == 1 and offsets[roles] == size
+            and all(map(operator.lt, offsets[:-1], offsets[1:])))
+
+
+def open_entry(handle: int, size: int, expect: tuple[int, str, list[str]], location: str,
+               reparse: Callable[[], Dataset]) -> Dataset | None:
+    """The dataset in the entry open as `handle` (`size` bytes), if its header says it
+    is for `expect` (format, hash, files) and its graph sections check out."""
+    start = os.pread(handle, min(size, HEADER_READ), 0)
+    found = cache_entry.header(start)
+    if found is None and len(start) < size:
+        found = cache_entry.header(os.pread(handle, size, 0))
+    if found is None:
+        return None
+    head, after = found
+    if not header_ok(head, *expect, cache_entry.SECTIONS):
+        return None
+    places = cache_entry.layout(after, head["sizes"])
+    if places[-1] != size:
+        return None
+    data = memoryview(os.pread(handle, places[14] - places[0], places[0]))
+    raw = [data[at - places[0]:at - places[0] + length]
+           for at, length in zip(places[:14], head["sizes"])]
+    parts = cache_entry.typed(raw)
+    roles, moves = head["counts"]
+    if parts is None or cache_entry.crc(raw) != head["crc"] \
+            or not _offsets_ok(parts[13], roles, head["sizes"][14]):
+        return None
+    ids = graph_ok(parts, roles, moves)
+    if ids is None:
+        return None
+    # Bases for packing costs need only be large enough: twice the largest high is.
+    index = cache_entry.graph_index(parts, max(0.0, 2 * max(parts[6], default=0.0)), ids)
+    entry = _Entry(handle, parts, places[14], head["sizes"][14], index.position, reparse)
+    framework = Framework(*head["framework"])
+    sources = {values[0]: Source(*values) for values in head["sources"]}
+    dataset = Dataset(LazyRoles(entry, ids), LazyMoves(entry, ids), location, framework,
+                      sources)
+    dataset.__dict__["names"] = LazyNames(entry)  # fills the cached_properties
+    dataset.__dict__["index"] = index
+    return dataset
