@@ -504,3 +504,24 @@ def test_a_cached_dataset_without_any_years_orders_paths_as_parsed(
     cached = find_paths(load_dataset(str(folder)), query)
     assert [p.roles for p in cached.paths] == [p.roles for p in parsed.paths]
     assert cached.paths[0].roles == ("analyst", "lead-analyst", "head-of-data")
+
+
+def test_the_entry_stores_roles_in_the_models_field_order() -> None:
+    """Roles are stored by position (fast to read back); the order is the model's, and
+    cache_check's unpacking of a role must name the same fields in the same order."""
+    from careerpath.cache_entry import ROLE_FIELDS
+    from careerpath.model import Role
+
+    assert ROLE_FIELDS == tuple(Role.__dataclass_fields__) == (
+        "id", "title", "level", "aliases", "track", "summary", "responsibilities",
+        "activities", "skills", "specialization_of", "outcomes", "source", "modelled")
+
+
+def test_an_entry_made_by_another_model_is_not_found(small: Path, private_cache: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    load_dataset(str(small))
+    files = [small / "roles.yaml", small / "progressions.yaml"]
+    named = cache.entry_name(files)
+    monkeypatch.setattr(cache, "_fields", lambda: "id,title,a-new-field")
+    assert named is not None and cache.entry_name(files) is not None
+    assert cache.entry_name(files)[0] != named[0]  # type: ignore[index]

@@ -138,9 +138,19 @@ def entry_name(files: list[Path]) -> tuple[str, list[str]] | None:
         paths = [str(path.resolve()) for path in files]
     except (OSError, RuntimeError):
         return None
-    key = "\0".join([str(FORMAT), __version__, _index_fingerprint(), *paths])
+    key = "\0".join([str(FORMAT), __version__, _index_fingerprint(), _fields(), *paths])
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32] + SUFFIX, \
         paths
+
+
+def _fields() -> str:
+    """The records' field names: the entry stores them by position, so an entry
+    made by a model with other fields (a development build keeps its version) must
+    not be found."""
+    from careerpath.model import Progression, Role, Source
+
+    return ",".join(name for cls in (Role, Progression, Source)
+                    for name in cls.__dataclass_fields__)
 
 
 def _index_fingerprint() -> str:

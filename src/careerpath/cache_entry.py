@@ -28,10 +28,12 @@ import json
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from careerpath.model import NO_YEARS, Dataset, GraphIndex
+from careerpath.model import NO_YEARS, Dataset, GraphIndex, Role
+
+ROLE_FIELDS: tuple[str, ...] = Role._field_names  # type: ignore[attr-defined]
 
 MAGIC = b"careerpath cache " + sys.byteorder.encode() + b"\n"
 SECTIONS = 15
@@ -40,11 +42,21 @@ GRAPH_SECTIONS = 11  # the CRC covers these
 CODES = (None, "i", "i", "i", "B", "d", "d", "i", "i", "i", "i", None, None, "q", None)
 
 
+def _plain(value: Any) -> Any:
+    """A field's value as JSON holds it (tuples as lists, inside mappings too)."""
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
 def _role_values(dataset: Dataset, role_id: str) -> list[Any]:
-    r = dataset.roles[role_id]
-    return [r.id, r.title, r.level, list(r.aliases), r.track, r.summary,
-            list(r.responsibilities), {k: list(v) for k, v in r.activities.items()},
-            dict(r.skills), r.specialization_of, list(r.outcomes), list(r.source), r.modelled]
+    """One role's fields, in the order of the model's fields (Role.from_values reads
+    them back by position; cache.entry_name puts the field names in the entry's name,
+    so a changed model never reads an old entry)."""
+    role = dataset.roles[role_id]
+    return [_plain(getattr(role, name)) for name in ROLE_FIELDS]
 
 
 def _dump(value: Any) -> bytes:
