@@ -242,7 +242,7 @@ def forge(entry: Path) -> None:
     forged = Dataset(dict(dataset.roles), moves, dataset.location, dataset.framework,
                      dataset.sources)
     entry.write_bytes(cache_entry.encode(forged, {k: head[k] for k in
-                                                  ("format", "hash", "files")}))
+                                                  ("format", "hash", "files", "stamp")}))
 
 
 _forge_source: list[Dataset] = []
@@ -525,3 +525,43 @@ def test_an_entry_made_by_another_model_is_not_found(small: Path, private_cache:
     monkeypatch.setattr(cache, "_fields", lambda: "id,title,a-new-field")
     assert named is not None and cache.entry_name(files) is not None
     assert cache.entry_name(files)[0] != named[0]  # type: ignore[index]
+
+
+def _hashes_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = cache.files_hash
+    monkeypatch.setattr(cache, "files_hash", lambda *a: (calls.append(1), real(*a))[1])
+    return calls
+
+
+def test_unchanged_files_are_known_by_their_stamp_without_hashing(
+        small: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files are older than the entry
+    load_dataset(str(small))
+    hashes = _hashes_counted(monkeypatch)
+    monkeypatch.setattr("careerpath.loader.check_dataset", lambda *a: pytest.fail("parsed"))
+    assert len(load_dataset(str(small)).roles) == 7
+    assert hashes == []
+
+
+def test_a_rewrite_keeping_size_and_times_is_still_seen(small: Path, private_cache: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    roles = small / "roles.yaml"
+    load_dataset(str(small))
+    before = roles.stat()
+    text = roles.read_text()
+    assert "Data Analyst" in text
+    roles.write_text(text.replace("Data Analyst", "Data Analyzt"))
+    os.utime(roles, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same mtime
+    assert load_dataset(str(small)).roles["analyst"].title == "Data Analyzt"
+
+
+def test_files_written_just_before_their_entry_are_checked_by_hash(
+        small: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Written in the same clock tick as the entry (here: within RACY_NS), a file could
+    # change again without its times changing: only its hash can be trusted.
+    load_dataset(str(small))
+    hashes = _hashes_counted(monkeypatch)
+    assert len(load_dataset(str(small)).roles) == 7
+    assert hashes == [1]

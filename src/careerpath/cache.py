@@ -40,6 +40,10 @@ HASH_CHUNK = 1 << 20
 NO_CACHE_ENV = "CAREERPATH_NO_CACHE"
 MAX_ENTRIES = 16
 STALE_TEMP_SECONDS = 3600
+# A data file changed less than this before its entry was written is checked by its
+# hash, never by its stamp: file times tick coarsely (a few ms; 2 s on FAT).
+RACY_NS = 2_000_000_000
+Stamp = list[list[int]]
 _OPEN_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -177,15 +181,40 @@ def open_entry_file(folder: int, name: str, limit: int) -> tuple[int, int] | Non
     return handle, info.st_size
 
 
-def load(files: list[Path], digest: str, location: str, size: int,
-         reparse: Callable[[], Dataset]) -> Dataset | None:
-    """The cached dataset for these files (`digest`: their `content_hash`; `size`: their
-    total bytes), or None when there is no trustworthy entry. `reparse` parses the
-    files again (and stores a fresh entry) should a part turn out damaged later."""
+def files_stamp(files: list[Path]) -> Stamp | None:
+    """Each file's device, inode, size, mtime and ctime (ns), or None if one is not a
+    regular file. Any write, rename over or `touch` changes the ctime, which no user
+    can set back (git's index relies on the same)."""
+    stamp = []
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        stamp.append([info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                      info.st_ctime_ns])
+    return stamp
+
+
+def _racy(handle: int, stamp: Stamp) -> bool:
+    """Whether a file may have changed within the same clock tick as it was stamped:
+    it was written less than RACY_NS before the entry was, so only its hash can tell."""
+    written = os.fstat(handle).st_mtime_ns
+    return any(max(mtime, ctime) >= written - RACY_NS for *_, mtime, ctime in stamp)
+
+
+def load(files: list[Path], digest: str | None, location: str, size: int,
+         reparse: Callable[[], Dataset], stamp: Stamp | None = None) -> Dataset | None:
+    """The cached dataset for these files, known by `digest` (their `content_hash`) or,
+    with `digest` None, by `stamp` (`files_stamp`, taken before reading them; `size`:
+    their total bytes), or None when there is no trustworthy entry. `reparse` parses
+    the files again (and stores a fresh entry) should a part turn out damaged later."""
     from careerpath.cache_lazy import open_entry
 
     named = entry_name(files)
-    if named is None:
+    if named is None or (digest is None and stamp is None):
         return None
     name, paths = named
     with trusted_folder(create=False) as folder:
@@ -196,7 +225,8 @@ def load(files: list[Path], digest: str, location: str, size: int,
         return None
     handle, length = opened
     try:
-        dataset = open_entry(handle, length, (FORMAT, digest, paths), location, reparse)
+        dataset = None if digest is None and _racy(handle, stamp or []) else open_entry(
+            handle, length, (FORMAT, digest, paths, stamp), location, reparse)
     except OSError:
         dataset = None
     if dataset is None:
@@ -204,16 +234,17 @@ def load(files: list[Path], digest: str, location: str, size: int,
     return dataset  # the descriptor stays open while the dataset may read from it
 
 
-def store(files: list[Path], digest: str, dataset: Dataset) -> bool:
-    """Save a valid dataset; give up silently (False) if the cache folder cannot be trusted
-    or written."""
+def store(files: list[Path], digest: str, dataset: Dataset, stamp: Stamp | None = None) -> bool:
+    """Save a valid dataset (`stamp`: the files' `files_stamp` when they are known not
+    to have changed while read); give up silently (False) if the cache folder cannot
+    be trusted or written."""
     from careerpath.cache_entry import encode
 
     named = entry_name(files)
     if named is None:
         return False
     name, paths = named
-    payload = encode(dataset, {"format": FORMAT, "hash": digest, "files": paths})
+    payload = encode(dataset, {"format": FORMAT, "hash": digest, "files": paths, "stamp": stamp})
     from careerpath.output import sigterm_raises
 
     with trusted_folder(create=True) as folder, sigterm_raises():

@@ -71,14 +71,18 @@ def extras_ok(extras: Any, moves: int) -> bool:
 
 
 _HEADER = {"format", "hash", "files", "framework", "sources", "counts", "most_years", "sizes",
-           "crc"}
+           "crc", "stamp"}
 
 
-def header_ok(head: dict[str, Any], form: int, digest: str, files: list[str],
-              sections: int) -> bool:
-    """The header is for these files, in this format, and well formed."""
+def header_ok(head: dict[str, Any], form: int, digest: str | None, files: list[str],
+              stamp: object, sections: int) -> bool:
+    """The header is for these files, in this format, and well formed. The files are
+    known by their hash, or (`digest` None) by their `stamp` (cache.files_stamp)."""
     counts, sizes, most = head.get("counts"), head.get("sizes"), head.get("most_years")
-    return (set(head) == _HEADER and head["format"] == form and head["hash"] == digest
+    same = head.get("hash") == digest if digest is not None else (
+        stamp is not None and head.get("stamp") == stamp)
+    return (set(head) == _HEADER and head["format"] == form and same
+            and type(head["hash"]) is str
             and head["files"] == files and _framework_ok(head["framework"])
             and _sources_ok(head["sources"]) and type(counts) is list and len(counts) == 2
             and _is_int(counts[0], 1) and _is_int(counts[1], 0)

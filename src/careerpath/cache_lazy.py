@@ -205,10 +205,11 @@ def _offsets_ok(offsets: Any, roles: int, size: int) -> bool:
             and all(map(operator.lt, offsets[:-1], offsets[1:])))
 
 
-def open_entry(handle: int, size: int, expect: tuple[int, str, list[str]], location: str,
-               reparse: Callable[[], Dataset]) -> Dataset | None:
+def open_entry(handle: int, size: int, expect: tuple[int, str | None, list[str], object],
+               location: str, reparse: Callable[[], Dataset]) -> Dataset | None:
     """The dataset in the entry open as `handle` (`size` bytes), if its header says it
-    is for `expect` (format, hash, files) and its graph sections check out."""
+    is for `expect` (format, hash or None, files, stamp; see cache_check.header_ok) and
+    its graph sections check out."""
     start = os.pread(handle, min(size, HEADER_READ), 0)
     found = cache_entry.header(start)
     if found is None and len(start) < size:

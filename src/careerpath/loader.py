@@ -145,20 +145,34 @@ def _load(source: DataSource, use_cache: bool) -> Dataset:
     from careerpath import cache
 
     files = [source.roles, source.progressions]
-    hashed = None
+    hashed = stamp = None
     if use_cache and not cache.disabled():
-        # Hashing in chunks: a cached run never holds the files' bytes.
-        hashed = cache.files_hash(files, max_file_bytes())
-        if hashed is not None:
-            cached = cache.load(files, hashed[0], source.label, hashed[1],
-                                lambda: _parse(source, files, True))
+        limit = max_file_bytes()
+        stamp = cache.files_stamp(files)
+
+        def reparse() -> Dataset:
+            return _parse(source, files, True, stamp)
+
+        # Files unchanged since an entry was made are known by their stamp: hashing
+        # tens of megabytes would cost more than the rest of the answer.
+        if stamp is not None and all(size <= limit for _, _, size, _, _ in stamp):
+            cached = cache.load(files, None, source.label, sum(s[2] for s in stamp), reparse,
+                                stamp)
             if cached is not None:
                 return cached
-    return _parse(source, files, hashed is not None)
+        # Hashing in chunks: a cached run never holds the files' bytes.
+        hashed = cache.files_hash(files, limit)
+        if hashed is not None:
+            cached = cache.load(files, hashed[0], source.label, hashed[1], reparse)
+            if cached is not None:
+                return cached
+    return _parse(source, files, hashed is not None, stamp)
 
 
-def _parse(source: DataSource, files: list[Path], caching: bool) -> Dataset:
-    """Read, parse and validate the files; store the dataset in the cache if `caching`."""
+def _parse(source: DataSource, files: list[Path], caching: bool,
+           stamp: list[list[int]] | None = None) -> Dataset:
+    """Read, parse and validate the files; store the dataset in the cache if `caching`
+    (with `stamp`, taken before reading, if the files still have it)."""
     from careerpath import cache
 
     contents = [read_data_file(path) for path in files]
@@ -168,7 +182,9 @@ def _parse(source: DataSource, files: list[Path], caching: bool) -> Dataset:
     readable = [c for c in contents if isinstance(c, bytes)]
     if caching and len(readable) == len(files):
         digest = cache.content_hash(readable)
-        if cache.store(files, digest, dataset):
+        if stamp is not None and cache.files_stamp(files) != stamp:
+            stamp = None  # changed while read: known by the hash alone
+        if cache.store(files, digest, dataset, stamp):
             from careerpath.cache_names import store_names
 
             store_names(files, digest, dataset)  # for shell completion
