@@ -15,29 +15,42 @@ SHOWN_GAPS = 3
 
 
 def role_fit(role: Role, have: Mapping[str, int]) -> RoleFit:
-    need_total = sum(role.skills.values())
-    covered = sum(min(have.get(name, 0), need) for name, need in role.skills.items())
+    coverage, points = _score(role, have)
     gaps = [SkillGap(name, have.get(name), need) for name, need in role.skills.items()
             if need > have.get(name, 0)]
     gaps.sort(key=lambda g: (-(g.need - (g.have or 0)), g.name.casefold()))
-    points = sum(g.need - (g.have or 0) for g in gaps)
-    return RoleFit(role, covered / need_total, points, gaps[:SHOWN_GAPS])
+    return RoleFit(role, coverage, points, gaps[:SHOWN_GAPS])
+
+
+def _score(role: Role, have: Mapping[str, int]) -> tuple[float, int]:
+    """(coverage, points to build): all that ranking needs, without building the gaps."""
+    need_total = covered = 0
+    for name, need in role.skills.items():
+        held = have.get(name, 0)
+        need_total += need
+        covered += held if held < need else need
+    return covered / need_total, need_total - covered
 
 
 def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
           track: str | None = None, level: int | None = None) -> MatchAnswer:
     """Every role with skills, ranked by coverage; ties: higher level, then id."""
-    fits = [role_fit(role, profile.have) for role in dataset.roles.values()
-            if role.skills and (level is None or role.level == level)
-            and (track is None or (role.track or "").casefold() == track.casefold())]
-    if not fits:
+    have = profile.have
+    ranked = [(-coverage, -role.level, role.id, points, role)
+              for role in dataset.roles.values()
+              if role.skills and (level is None or role.level == level)
+              and (track is None or (role.track or "").casefold() == track.casefold())
+              for coverage, points in (_score(role, have),)]
+    if not ranked:
         wanted = [f"level {level}" if level is not None else "",
                   f"track '{one_line(track)}'" if track is not None else ""]
         filters = " and ".join(part for part in wanted if part)
         raise NoAnswer("no role with skills in the data" + (f" matches {filters}" if filters
                                                              else ""))
-    fits.sort(key=lambda fit: (-fit.coverage, -fit.role.level, fit.role.id))
-    return MatchAnswer(profile.path, fits[:limit] if limit else fits, profile.warnings)
+    ranked.sort(key=lambda row: row[:3])
+    shown = ranked[:limit] if limit else ranked  # the gaps only of the roles shown
+    return MatchAnswer(profile.path, [role_fit(row[4], have) for row in shown],
+                       profile.warnings)
 
 
 def gap(dataset: Dataset, profile: Profile, role: Role) -> GapAnswer:
