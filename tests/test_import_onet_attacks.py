@@ -220,3 +220,8 @@ def test_an_empty_out_name_is_refused(run: Run, here: Path, command: list[str]) 
     assert (result.exit_code, result.stderr) == (
         2, "error: -o needs the name of a folder to write, got ''\n")
     assert sorted(p.name for p in here.iterdir()) == ["rel"]
+    dash = run("import", *command, "-o", "-")
+    assert (dash.exit_code, dash.stderr) == (
+        2, "error: -o needs the name of a folder to write; '-' (stdout) cannot hold a "
+           "dataset\n")
+    assert sorted(p.name for p in here.iterdir()) == ["rel"]

@@ -249,6 +249,30 @@ def test_force_never_replaces_a_folder_careerpath_did_not_write(run: Any, tmp_pa
         2, f"error: cannot write {tmp_path / 'no' / 'site'}: folder {tmp_path / 'no'} does not exist\n")
 
 
+def test_force_keeps_files_the_user_added_to_a_site(run: Any, tmp_path: Path) -> None:
+    # A CNAME for GitHub Pages, a note in roles/: replacing the folder would delete them.
+    out = tmp_path / "site"
+    assert run("site", "-o", out).exit_code == 0
+    assert run("site", "-o", out, "--force").exit_code == 0  # a site alone is replaced
+    (out / "CNAME").write_text("careers.example.org", encoding="utf-8")
+    (out / "roles" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("site", "-o", out, "--force")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"error: {out} holds files a site does not write (CNAME, "
+                             "roles/notes.txt); not replacing it, even with --force\n")
+    assert (out / "CNAME").read_text(encoding="utf-8") == "careers.example.org"
+
+
+@pytest.mark.parametrize("name", ["", "-", " "])
+def test_site_needs_a_folder_name(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  name: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("site", "-o", name)
+    assert (result.exit_code, result.stderr) == (
+        2, f"error: -o needs the name of a folder to write the site to, got '{name}'\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_relative_and_dot_targets(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert run("site", "-o", "out/").exit_code == 0

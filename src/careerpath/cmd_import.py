@@ -104,6 +104,9 @@ def _out(output: str) -> Any:
 
     if not output.strip():
         raise UsageError("-o needs the name of a folder to write, got ''")
+    if output == "-":  # stdout for an answer; an import writes a folder
+        raise UsageError("-o needs the name of a folder to write; '-' (stdout) cannot "
+                         "hold a dataset")
     return Path(output)
 
 

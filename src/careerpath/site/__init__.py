@@ -51,8 +51,25 @@ def write_pages(dataset: Dataset, folder: Path, title: str) -> int:
     return len(dataset.roles) + 2
 
 
+def _foreign(target: Path) -> list[str]:
+    """Files in an old site that careerpath did not write there (a CNAME, notes)."""
+    known = {"index.html", "path.html", MARKER, "roles", "assets",
+             *(f"assets/{name}" for name in ASSETS)}  # and roles/*.html
+    found = []
+    for entry in sorted(target.rglob("*")):
+        name = entry.relative_to(target).as_posix()
+        is_page = name.startswith("roles/") and name.count("/") == 1 \
+            and name.endswith(".html") and entry.is_file() and not entry.is_symlink()
+        if name not in known and not is_page:
+            found.append(name)
+    return found
+
+
 def _check_target(target: Path, force: bool, out: str) -> None:
     """Refuse what must not be replaced; `out` is the folder as the user wrote it."""
+    if not out.strip() or out == "-":
+        raise OutputError("-o needs the name of a folder to write the site to, got "
+                          f"'{out}'")
     if not target.exists() and not target.is_symlink():
         if not target.parent.is_dir():
             parent = os.path.dirname(out.rstrip("/")) or "."
@@ -65,6 +82,11 @@ def _check_target(target: Path, force: bool, out: str) -> None:
     if any(target.iterdir()) and not (target / MARKER).is_file():
         raise OutputError(f"{out} is not a site careerpath wrote (no {MARKER} in it); "
                           "refusing to replace it")
+    foreign = _foreign(target)
+    if foreign:  # replacing the folder would delete them
+        shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+        raise OutputError(f"{out} holds files a site does not write ({shown}); not "
+                          "replacing it, even with --force")
 
 
 def build_site(dataset: Dataset, out: str, title: str | None = None, *, force: bool = False) -> int:
