@@ -182,3 +182,32 @@ def test_a_short_row_of_an_import_source_uses_the_right_plural(tmp_path: Path) -
     problems: list[Problem] = []
     read_table(tmp_path / "t.txt", "t.txt", ("A",), problems)
     assert [p.message for p in problems] == ["1 column where the header has 2"]
+
+
+SPELLED_TWICE_ROLES = """\
+roles:
+  - {id: a, title: A, level: 1, skills: {X: 3, Y: 1}}
+  - {id: b, title: B, level: 1, skills: {Y: 2, Z: 2}}
+  - {id: c, title: C, level: 2, skills: {y: 4, z: 1, W: 5}}
+"""
+
+
+def test_a_skill_spelled_two_ways_is_one_skill_in_paths_and_comparisons(
+        run: Run, make_dataset: Callable[..., Path]) -> None:
+    # Validation and profiles fold names with normal_name; paths and compare must too,
+    # or `y` is asked again after `Y 2` was built, and `z` although `Z 2` is held.
+    data = make_dataset(SPELLED_TWICE_ROLES, "progressions:\n  - {from: a, to: b, kind: lateral}\n"
+                                             "  - {from: b, to: c}\n")
+    path = run("--data", data, "path", "a", "c", "-f", "json").json()["paths"][0]
+    assert [step["skills"] for step in path["steps"]] == [
+        [{"name": "Z", "have": None, "need": 2}, {"name": "Y", "have": 1, "need": 2}],
+        [{"name": "W", "have": None, "need": 5}, {"name": "y", "have": 2, "need": 4}]]
+    assert path["skills"] == [{"name": "W", "have": None, "need": 5},
+                              {"name": "y", "have": 1, "need": 4},
+                              {"name": "Z", "have": None, "need": 2}]
+    compared = run("--data", data, "compare", "a", "c", "-f", "json").json()["skills"]
+    assert [(s["name"], s["from"], s["to"], s["change"]) for s in compared] == [
+        ("W", None, 5, "gained"), ("z", None, 1, "gained"), ("y", 1, 4, "raised"),
+        ("X", 3, None, "dropped")]
+    easiest = run("--data", data, "path", "a", "c", "--easiest", "-f", "json").json()
+    assert easiest["paths"][0]["skills"] == path["skills"]

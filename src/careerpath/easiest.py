@@ -21,7 +21,7 @@ import heapq
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from careerpath.model import CareerPath, Dataset, Progression
+from careerpath.model import CareerPath, Dataset, Progression, folded_skills
 from careerpath.pathcost import year_units
 
 BUDGET = 50_000  # candidates queued: about 2 s on 5,000 roles (2 cores)
@@ -57,12 +57,26 @@ def _step(held: dict[str, int], skills: Mapping[str, int]) -> tuple[int, dict[st
     return gain, raised
 
 
+class _Folded(dict[str, dict[str, int]]):
+    """role id -> its skills keyed by `normal_name`, folded when first asked for: skills
+    spelled two ways are one skill, as in the path's gaps."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__()
+        self._roles = dataset.roles
+
+    def __missing__(self, role_id: str) -> dict[str, int]:
+        folded = self[role_id] = folded_skills(self._roles[role_id].skills)
+        return folded
+
+
 def path_key(dataset: Dataset, roles: tuple[str, ...], have: Mapping[str, int]) -> Key:
     """The --easiest order's key of one whole path."""
-    held = dict(have)
+    held = folded_skills(have)
+    skills = _Folded(dataset)
     points = 0
     for role_id in roles[1:]:
-        gain, held = _step(held, dataset.roles[role_id].skills)
+        gain, held = _step(held, skills[role_id])
         points += gain
     units = [year_units(move.years) for move in dataset.path(roles).steps]
     return (points, len(roles) - 1, sum(u is None for u in units), sum(u or 0 for u in units),
@@ -83,7 +97,8 @@ def easiest_paths(dataset: Dataset, source: str, target: str, have: Mapping[str,
     vias = frozenset(via) - {source, target}
     to_target = _can_reach(out, target)
     to_via = {role: _can_reach(out, role) for role in vias}
-    points, held = _step(dict(have), dataset.roles[target].skills)
+    skills = _Folded(dataset)
+    points, held = _step(folded_skills(have), skills[target])
     heap = [_Partial((points, 0, 0, 0, (source,)), held, frozenset())]
     found: list[CareerPath] = []
     examined = 0
@@ -106,7 +121,7 @@ def easiest_paths(dataset: Dataset, source: str, target: str, have: Mapping[str,
             if examined >= budget:  # every candidate queued counts: each holds its skills
                 return EasiestSearch(found, None, True, examined, None)
             examined += 1
-            gain, raised = _step(partial.held, dataset.roles[nxt].skills)
+            gain, raised = _step(partial.held, skills[nxt])
             units = year_units(move.years)
             key = (points + gain, moves + 1, unknown + (units is None), years + (units or 0),
                    (*roles, nxt))

@@ -37,6 +37,17 @@ def normal_name(name: str) -> str:
     return " ".join(folded.split())
 
 
+def folded_skills(skills: Mapping[str, int]) -> dict[str, int]:
+    """Skills keyed by `normal_name` (the highest level where spellings meet): how
+    paths, gaps and --easiest compare skills, as validation and profiles do."""
+    folded: dict[str, int] = {}
+    for name, level in skills.items():
+        key = normal_name(name)
+        if level > folded.get(key, 0):
+            folded[key] = level
+    return folded
+
+
 def proficiency_label(level: int) -> str:
     return PROFICIENCY_LABELS.get(level, str(level))
 

@@ -31,7 +31,7 @@ from careerpath.answers import (
 )
 from careerpath.errors import NoAnswer, UsageError
 from careerpath.lookup import find_role
-from careerpath.model import CareerPath, Dataset, Role
+from careerpath.model import CareerPath, Dataset, Role, folded_skills, normal_name
 from careerpath.textsafe import one_line
 
 RoleName = str | Role
@@ -165,18 +165,25 @@ def _check_constraints(start: Role, end: Role, vias: list[Role], avoids: list[Ro
 
 
 def path_detail(dataset: Dataset, path: CareerPath, start_skills: Mapping[str, int]) -> PathDetail:
-    """A path with, for each step, the skills to build beyond the best held so far."""
-    held = dict(start_skills)
+    """A path with, for each step, the skills to build beyond the best held so far.
+
+    Skills compare by `normal_name` ("Web analytics" and "web-analytics" are one
+    skill); each gap is named as the role that asks for it spells it."""
+    start = folded_skills(start_skills)
+    held, spelled = dict(start), {}
     steps = []
     for move in path.steps:
         source, target = dataset.roles[move.source_id], dataset.roles[move.target_id]
-        gaps = [SkillGap(name, held.get(name), need) for name, need in target.skills.items()
-                if need > held.get(name, 0)]
+        gaps: dict[str, SkillGap] = {}
         for name, need in target.skills.items():
-            held[name] = max(held.get(name, 0), need)
-        steps.append(PathStep(source, target, move, _by_size(gaps)))
-    total = [SkillGap(name, start_skills.get(name), level) for name, level in held.items()
-             if level > start_skills.get(name, 0)]
+            key = normal_name(name)
+            if need > held.get(key, 0) and need > (gaps[key].need if key in gaps else 0):
+                gaps[key] = SkillGap(name, held.get(key), need)
+        for key, gap in gaps.items():
+            held[key], spelled[key] = gap.need, gap.name
+        steps.append(PathStep(source, target, move, _by_size(list(gaps.values()))))
+    total = [SkillGap(spelled[key], start.get(key), level) for key, level in held.items()
+             if level > start.get(key, 0)]
     return PathDetail([dataset.roles[r] for r in path.roles], steps, _by_size(total), path.years)
 
 
@@ -202,10 +209,15 @@ def next_roles(dataset: Dataset, role: RoleName, depth: int = 1) -> NextAnswer:
 
 
 def skill_changes(source: Role, target: Role) -> list[SkillChange]:
-    """Every skill of either role, gained first, then raised, same, lowered, dropped."""
-    names = list(target.skills) + [name for name in source.skills if name not in target.skills]
-    changes = [SkillChange(name, source.skills.get(name), target.skills.get(name))
-               for name in names]
+    """Every skill of either role, gained first, then raised, same, lowered, dropped;
+    a skill the two roles spell differently (`normal_name`) is one skill, named as
+    the target spells it."""
+    before = {normal_name(name): level for name, level in source.skills.items()}
+    after = {normal_name(name) for name in target.skills}
+    changes = [SkillChange(name, before.get(normal_name(name)), need)
+               for name, need in target.skills.items()]
+    changes += [SkillChange(name, level, None) for name, level in source.skills.items()
+                if normal_name(name) not in after]
     return sorted(changes, key=lambda c: (CHANGE_ORDER.index(c.change),
                                           -(c.after or c.before or 0), c.name.casefold()))
 
