@@ -211,3 +211,13 @@ def test_a_skill_spelled_two_ways_is_one_skill_in_paths_and_comparisons(
         ("X", 3, None, "dropped")]
     easiest = run("--data", data, "path", "a", "c", "--easiest", "-f", "json").json()
     assert easiest["paths"][0]["skills"] == path["skills"]
+
+
+def test_years_add_up_without_binary_noise(run: Run, make_dataset: Callable[..., Path]) -> None:
+    data = make_dataset("roles:\n  - {id: a, title: A, level: 1}\n  - {id: b, title: B, level: 2}\n"
+                        "  - {id: c, title: C, level: 3}\n",
+                        "progressions:\n  - {from: a, to: b, years: 0.1}\n"
+                        "  - {from: b, to: c, years: 0.2}\n")
+    assert run("--data", data, "path", "a", "c", "-f", "json").json()["paths"][0]["years"] == {
+        "min": 0.3, "max": 0.3}
+    assert "0.30000000000000004" not in run("--data", data, "path", "a", "c").stdout

@@ -60,7 +60,8 @@ class Years:
     max: float
 
     def __add__(self, other: Years) -> Years:
-        return Years(self.min + other.min, self.max + other.max)
+        # Rounded: binary fractions would make 0.1 + 0.2 years "0.30000000000000004".
+        return Years(round(self.min + other.min, 9), round(self.max + other.max, 9))
 
     @classmethod
     def from_values(cls, values: list[float] | tuple[float, ...]) -> Years:
