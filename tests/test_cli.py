@@ -493,3 +493,19 @@ def test_a_missing_folder_argument_is_named_not_an_option(run: Run, tmp_path: Pa
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {command}: '{tmp_path}/missing' is not a folder")
     assert "--data" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--data", "", "roles"], "--data needs the name of a dataset folder, got ''"),
+    (["init", ""], "init needs the name of a folder to create, got ''"),
+    (["schema", " "], "schema needs the name of a folder to write to, got ' '"),
+    (["schema", "nowhere"], "nowhere is not a folder (it does not exist; create it first)"),
+])
+def test_an_empty_folder_name_is_refused_not_taken_as_here(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str],
+        message: str) -> None:
+    # `--data "$DIR"` with DIR unset must not quietly answer from the built-in data.
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {message}\n")
+    assert list(tmp_path.iterdir()) == []

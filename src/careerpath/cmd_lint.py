@@ -134,8 +134,11 @@ def schema(
     from careerpath.output import write_atomic
 
     target = Path(folder)
+    if not folder.strip():  # Path('') would be the current folder
+        raise UsageError(f"schema needs the name of a folder to write to, got '{folder}'")
     if not target.is_dir():
-        raise UsageError(f"{folder} is not a folder")
+        raise UsageError(f"{folder} is not a folder" + ("" if target.exists() else
+                                                       " (it does not exist; create it first)"))
     for name in SCHEMA_FILES:
         write_atomic(str(target / name), schema_text(name), force=force)
         typer.echo(f"wrote {one_line(str(target / name))}", err=True)

@@ -239,5 +239,7 @@ def init(ctx: typer.Context,
     """
     from careerpath.loader import write_builtin_copy
 
+    if not folder.strip():  # Path('') would be the current folder
+        raise UsageError(f"init needs the name of a folder to create, got '{folder}'")
     written = write_builtin_copy(folder, force=force, blank=blank)
     typer.echo(f"wrote {written[0]} and {written[1]}; try: careerpath --data {folder} roles")

@@ -47,6 +47,8 @@ def locate(data_dir: str | None = None, *, origin: str = "--data") -> DataSource
     `origin` names where `data_dir` came from in messages ("--data", or
     "validate" for its DIR argument), so no message blames an option not given.
     """
+    if data_dir is not None and not data_dir.strip():  # `--data "$DIR"` with DIR unset
+        raise UsageError(f"{origin} needs the name of a dataset folder, got '{data_dir}'")
     given = data_dir or os.environ.get(DATA_ENV) or None
     if given is None:
         return builtin_source()
