@@ -114,10 +114,11 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     monkeypatch.delenv("CAREERPATH_DATA", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
 
-    def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    def invoke(*args: str | Path, env: dict[str, str] | None = None,
+               input: str | None = None) -> Result:
         runner = CliRunner()
         result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False,
-                               prog_name="careerpath")
+                               prog_name="careerpath", input=input)
         return Result(result.exit_code, result.stdout, result.stderr)
     return invoke
 

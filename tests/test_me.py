@@ -461,3 +461,35 @@ def test_me_init_to_stdout_writes_no_file(run: Run, small: Path, tmp_path: Path,
         "# island lists no skills in this dataset: add yours"]
     (tmp_path / "me.yaml").write_text(result.stdout, encoding="utf-8")
     assert run("--data", small, "gap", "hod", "--me", "me.yaml").exit_code == 0
+
+
+def test_a_profile_with_no_skills_says_so(run: Run, small: Path, tmp_path: Path) -> None:
+    for text in ("role: analyst\n", "role: analyst\nskills: {}\n"):
+        me = profile(tmp_path, text)
+        result = run("--data", small, "match", "--me", me, "--limit", "1", "-f", "json")
+        assert result.exit_code == 0
+        assert result.stderr.splitlines()[-1] == (
+            f"warning: {me}: the profile lists no skills, so it covers nothing yet; "
+            "list what you can do under 'skills:'")
+
+
+def test_gap_to_a_role_without_skills_is_no_answer(run: Run, make_dataset: Callable[..., Path],
+                                                   tmp_path: Path) -> None:
+    data = make_dataset("roles:\n  - {id: a, title: Alpha, level: 1, skills: {SQL: 2}}\n"
+                        "  - {id: e, title: Epsilon, level: 2}\n",
+                        "progressions:\n  - {from: a, to: e}\n")
+    me = profile(tmp_path, "skills: {SQL: 2}\n")
+    result = run("--data", data, "gap", "e", "--me", me)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == ("error: e (Epsilon) lists no skills in this dataset, so there is "
+                             "no gap to measure\n")
+
+
+def test_a_profile_can_come_from_stdin(run: Run, small: Path) -> None:
+    result = run("--data", small, "gap", "hod", "--me", "-", "-f", "json",
+                 input="skills: {SQL: 4}\n")
+    assert result.exit_code == 0, result.stderr
+    assert {"name": "SQL", "have": 4, "need": 2} in [
+        {k: s[k] for k in ("name", "have", "need")} for s in result.json()["skills"]]
+    bad = run("--data", small, "gap", "hod", "--me", "-", input="skills: {SQL: 9}\n")
+    assert bad.exit_code == 3 and bad.stderr.startswith("-:1:15: proficiency of skill 'SQL'")

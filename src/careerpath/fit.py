@@ -54,7 +54,11 @@ def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
 
 
 def gap(dataset: Dataset, profile: Profile, role: Role) -> GapAnswer:
-    """Skill by skill, what `role` asks for against what the profile has."""
+    """Skill by skill, what `role` asks for against what the profile has; NoAnswer
+    for a role that lists no skills (it would seem covered in full)."""
+    if not role.skills:
+        raise NoAnswer(f"{one_line(role.id)} ({one_line(role.title)}) lists no skills in this "
+                       "dataset, so there is no gap to measure")
     items = [GapItem(name, profile.have.get(name), need) for name, need in role.skills.items()]
     items.sort(key=lambda item: (-item.gap, -item.need, item.name.casefold()))
     asked = {normal_name(name) for name in role.skills}

@@ -79,7 +79,10 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
     matched, warnings = _match_skills(skills, known, given)
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
-    if not matched:
+    if not skills:
+        warnings.append(f"{given}: the profile lists no skills, so it covers nothing yet; "
+                        "list what you can do under 'skills:'")
+    elif not matched:
         warnings.append(f"{given}: no skill in the profile is in the dataset, so it covers "
                         "nothing yet; list what you can do under 'skills:'")
     have = {spelling: level for name, level in matched.items()
@@ -89,6 +92,14 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
 
 def _read(path: str, *, explicit: bool) -> bytes:
     from careerpath.datafiles import FileTooLarge, read_data_file
+
+    if path == "-":  # `me init -o -` writes one to stdout; `--me -` reads one from stdin
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1)
+        if len(data) > MAX_PROFILE_BYTES:
+            raise DataError([Problem(path, 1, 1, "a profile must be under 1 MiB")])
+        return data
 
     # Never a device or a FIFO (/dev/zero would never end, a FIFO would hang).
     data = read_data_file(Path(path), what="a profile", limit=MAX_PROFILE_BYTES)
