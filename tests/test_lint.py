@@ -490,3 +490,19 @@ def test_every_rule_on_5000_roles_takes_seconds(tmp_path: Path) -> None:
     problems = lint_source(locate(str(tmp_path)))
     assert time.perf_counter() - started < 30
     assert {p.rule for p in problems} >= {"promotion-drops-skill", "dead-end", "unreachable"}
+
+
+@pytest.mark.parametrize("command", [["validate"], ["lint"]])
+def test_json_reports_a_missing_file_as_json(run: Run, tmp_path: Path, command: list[str]) -> None:
+    # CI parses stdout whatever happens: a missing progressions.yaml is a problem in it.
+    (tmp_path / "roles.yaml").write_text("roles: []\n", encoding="utf-8")
+    result = run(*command, tmp_path, "-f", "json")
+    assert (result.exit_code, result.stderr) == (3, "")
+    problems = result.json()["problems"]
+    assert [(p["file"], p["line"], p["column"]) for p in problems] == [
+        (str(tmp_path / "progressions.yaml"), 0, 0)]
+    assert problems[0]["message"].startswith("not found; a dataset folder holds roles.yaml")
+    if command == ["validate"]:
+        assert result.json()["valid"] is False
+    else:
+        assert problems[0]["rule"] == "invalid"

@@ -5,12 +5,13 @@ problem a line, `FILE:LINE:COL: rule-id: message`.
 """
 
 # No `from __future__ import annotations`: Typer reads the annotations at run time.
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
-from careerpath.errors import DataError, LintFailed, UsageError
+from careerpath.errors import DataError, DatasetMissing, LintFailed, UsageError
 from careerpath.loader import DataSource
 from careerpath.textsafe import one_line
 
@@ -93,15 +94,16 @@ def lint(
     unknown = [rule_id for rule_id in disable or [] if rule_id not in RULES]
     if unknown:
         raise UsageError(f"--disable: unknown rule '{unknown[0]}'; see careerpath lint --list")
-    source = _source(ctx, folder)
     try:
+        source = _source(ctx, folder)
         problems = lint_source(source, disable or ())
-    except DataError as error:
+    except (DataError, DatasetMissing) as error:
         if fmt is not LintFormat.json:
             raise
         # CI reads stdout as JSON whatever happens: the invalid data, located, and exit 3.
+        invalid = error.problems if isinstance(error, DataError) else error.problems()
         found = [LintProblem(p.file, p.line, p.column, INVALID, p.message).as_dict()
-                 for p in error.problems]
+                 for p in invalid]
         _emit(_dumps({"problems": found, "count": len(found)}), output, force)
         raise typer.Exit(3) from None
     if fmt is LintFormat.json:
@@ -165,14 +167,19 @@ def validate_report(source: DataSource) -> dict[str, Any]:
             "roles": len(dataset.roles), "moves": len(dataset.progressions)}
 
 
-def validate_as(source: DataSource, fmt: str, output: str | None = None,
+def validate_as(source: Callable[[], DataSource], fmt: str, output: str | None = None,
                 force: bool = False) -> None:
-    """The `validate` command's answer in a format other than text (json only)."""
+    """The `validate` command's answer in a format other than text (json only); `source`
+    locates the dataset (a missing file is reported in the JSON too)."""
     if fmt == "text":
         raise UsageError("validate writes text to the terminal only; use --format json with -o")
     if fmt != "json":
         raise UsageError(f"'validate' does not take --format {fmt}; use one of: text, json")
-    report = validate_report(source)
+    try:
+        report = validate_report(source())
+    except DatasetMissing as error:  # CI reads stdout as JSON whatever happens
+        report = {"valid": False, "problems": [p._asdict() for p in error.problems()],
+                  "warnings": [], "roles": None, "moves": None}
     _emit(_dumps(report), output, force)
     if not report["valid"]:
         raise typer.Exit(3)

@@ -209,12 +209,12 @@ def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
     from careerpath.wording import plural
 
     given, origin = (folder, "validate") if folder is not None else (state(ctx).data_dir, "--data")
-    source = locate(given, origin=origin)
     chosen = chosen_format(fmt, output)
     if chosen != "text" or output is not None:
         from careerpath.cmd_lint import validate_as
 
-        return validate_as(source, chosen, output, force)
+        return validate_as(lambda: locate(given, origin=origin), chosen, output, force)
+    source = locate(given, origin=origin)
     checked, problems = check_dataset(source)
     if checked is None:
         typer.echo(f"{plural(len(problems), 'problem')} in {source.label}", err=True)

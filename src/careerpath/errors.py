@@ -39,12 +39,16 @@ class DatasetMissing(CareerPathError):
 
     exit_code = 3
 
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
-        super().__init__("; ".join(messages))
+    def __init__(self, missing: list[tuple[str, str]]) -> None:
+        self.missing = missing  # (file or folder, what is wrong)
+        super().__init__("; ".join(f"{where}: {message}" for where, message in missing))
 
     def lines(self) -> list[str]:
-        return [f"error: {message}" for message in self.messages]
+        return [f"error: {where}: {message}" for where, message in self.missing]
+
+    def problems(self) -> list[Problem]:
+        """As problems for JSON reports (line and column 0: about no line of a file)."""
+        return [Problem(where, 0, 0, message) for where, message in self.missing]
 
 
 class Problem(NamedTuple):

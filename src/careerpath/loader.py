@@ -70,8 +70,8 @@ def locate(data_dir: str | None = None, *, origin: str = "--data") -> DataSource
     missing = [name for name in (ROLES_FILE, PROGRESSIONS_FILE) if not _exists(folder / name)]
     if len(missing) == 2 and not any(_exists(folder / f"{name.rsplit('.', 1)[0]}.yml")
                                      for name in missing):
-        raise DatasetMissing([f"{given}: no {ROLES_FILE} or {PROGRESSIONS_FILE} here; start a "
-                              f"dataset with: careerpath init {given}"])
+        raise DatasetMissing([(given, f"no {ROLES_FILE} or {PROGRESSIONS_FILE} here; start a "
+                               f"dataset with: careerpath init {given}")])
     if missing:
         raise DatasetMissing([_missing_file(folder, name) for name in missing])
     return DataSource(folder / ROLES_FILE, folder / PROGRESSIONS_FILE, given)
@@ -86,14 +86,14 @@ def _exists(path: Path) -> bool:
     return True
 
 
-def _missing_file(folder: Path, name: str) -> str:
+def _missing_file(folder: Path, name: str) -> tuple[str, str]:
     """Say which file is missing, and what is there instead if it is close."""
     stem = name.rsplit(".", 1)[0]
     near = sorted(path.name for path in folder.glob(f"{stem}.*") if path.name != name)
     if near:
-        return f"{folder / name}: not found; {folder / near[0]} is there: name it {name}"
-    return (f"{folder / name}: not found; a dataset folder holds {ROLES_FILE} and "
-            f"{PROGRESSIONS_FILE} (start one with: careerpath init {folder})")
+        return str(folder / name), f"not found; {folder / near[0]} is there: name it {name}"
+    return str(folder / name), (f"not found; a dataset folder holds {ROLES_FILE} and "
+                                f"{PROGRESSIONS_FILE} (start one with: careerpath init {folder})")
 
 
 def load_dataset(data_dir: str | None = None, *, use_cache: bool = True) -> Dataset:
