@@ -279,3 +279,14 @@ def test_in_colour_the_gaps_are_bold_and_bullets_dim(monkeypatch: pytest.MonkeyP
     assert "\x1b[2mnew" not in path
     card = coloured(queries.role_card(data, "vp-of-ecommerce"))
     assert "\x1b[2m• \x1b[0mRepresent ecommerce on the leadership team" in card
+
+
+@pytest.mark.parametrize("width", ["40", "120"])
+def test_next_keeps_typical_years_at_every_width(run: Callable[..., Any], make_dataset: Callable[..., Path],
+                                                 width: str) -> None:
+    data = make_dataset("roles:\n  - {id: a, title: A, level: 1}\n  - {id: t, title: T, level: 2}\n"
+                        "  - {id: u, title: U, level: 3}\n",
+                        "progressions:\n  - {from: a, to: t, years: 2}\n  - {from: t, to: u}\n")
+    result = run("--data", data, "next", "a", "--depth", "2", env={"COLUMNS": width})
+    assert result.exit_code == 0
+    assert "2 years" in result.stdout

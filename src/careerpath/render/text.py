@@ -163,6 +163,11 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
     table.add_column("First move", no_wrap=True)
     direct = {p.target_id: p for p in dataset.moves_out(answer.role.id)}
     with_years = any(p.years for p in direct.values())
+
+    def years(item: Any) -> str:
+        move = direct.get(item.role_id) if item.moves == 1 else None
+        return f" · typically {move.years}" if move and move.years else ""
+
     if with_years:
         table.add_column("Typical years", style="dim", no_wrap=True)
     for item in answer.reachable:
@@ -171,15 +176,14 @@ def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
                             Text(item.first_kind, "green" if item.first_kind == "promotion"
                                  else "yellow")]
         if with_years:
-            move = direct.get(item.role_id) if item.moves == 1 else None
-            cells.append(str(move.years) if move and move.years else "")
+            cells.append(years(item).removeprefix(" · typically "))
         table.add_row(*cells)
 
-    def narrow() -> RenderableType:
+    def narrow() -> RenderableType:  # every column of the table, as a card
         return cards(title, (role_card_lines(
             dataset.roles[item.role_id],
-            Text(f"{plural(item.moves, 'move')} away · first move: {item.first_kind}"))
-            for item in answer.reachable))
+            Text(f"{plural(item.moves, 'move')} away · first move: {item.first_kind}"
+                 f"{years(item)}")) for item in answer.reachable))
     return Responsive(table, narrow)
 
 
