@@ -182,3 +182,9 @@ def test_csv_path_rows(run: Run, small: Path) -> None:
                    "1,3,head-of-data,Head of Data,4,promotion,1,1,"
                    "Budgeting: new->3; Leadership: 2->4\n"
                    "1,total,,,,,11,11,Leadership: new->4; Budgeting: new->3; SQL: 2->4\n")
+
+
+def test_show_as_markdown_says_the_levels_are_estimates(run: Run) -> None:
+    lines = run("show", "vp", "-f", "markdown").stdout.splitlines()
+    assert lines[-1] == ("*Proficiency levels are the dataset authors' estimates, read from the "
+                         "role descriptions in the sources; none of the sources gives numbers.*")

@@ -176,7 +176,8 @@ def _moves(answer: RoleCard, dataset: Dataset) -> list[str]:
 def _(answer: RoleCard, dataset: Dataset) -> str:
     lines = role_section(answer.role, dataset)
     lines += ["## Moves", "", *_moves(answer, dataset)]
-    return document(lines)
+    # The levels are estimates: said wherever they are shown, as in the text view.
+    return document(lines + (proficiency_lines(dataset) if answer.role.skills else []))
 
 
 @render.register
