@@ -506,3 +506,10 @@ def test_json_reports_a_missing_file_as_json(run: Run, tmp_path: Path, command: 
         assert result.json()["valid"] is False
     else:
         assert problems[0]["rule"] == "invalid"
+
+
+def test_the_blank_starter_passes_its_own_linter(run: Run, tmp_path: Path) -> None:
+    assert run("init", tmp_path / "mine", "--blank").exit_code == 0
+    result = run("lint", tmp_path / "mine")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"{tmp_path / 'mine'}: 0 problems\n"

@@ -76,7 +76,8 @@ def test_schema_command_writes_both_files(run: Run, tmp_path: Path) -> None:
     assert again.exit_code == 2 and "already exists; add --force" in again.stderr
     assert run("schema", tmp_path, "--force").exit_code == 0
     missing = run("schema", tmp_path / "nowhere")
-    assert (missing.exit_code, missing.stderr) == (2, f"error: {tmp_path}/nowhere is not a folder\n")
+    assert (missing.exit_code, missing.stderr) == (
+        2, f"error: {tmp_path}/nowhere is not a folder (it does not exist; create it first)\n")
 
 
 def test_validate_json_on_a_valid_dataset(run: Run, small: Path) -> None:
