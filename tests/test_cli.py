@@ -509,3 +509,13 @@ def test_an_empty_folder_name_is_refused_not_taken_as_here(
     result = run(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {message}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_format_from_the_file_extension_is_not_blamed_on_format(run: Run,
+                                                                 tmp_path: Path) -> None:
+    result = run("roles", "-o", tmp_path / "r.mmd")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"error: 'roles' cannot write a mermaid file ({tmp_path / 'r.mmd'}); "
+                             "name it with one of .txt, .json, .md, .markdown, .csv, or give "
+                             "--format\n")
+    assert not (tmp_path / "r.mmd").exists()

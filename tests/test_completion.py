@@ -113,3 +113,16 @@ def test_zsh_and_fish_show_titles_as_written_without_rich(make_dataset: Any,
                           text=True, timeout=60)
     assert "[bold]Lead[/bold] of Data" in done.stdout and "Lead [red]Two" in done.stdout
     assert done.stderr.endswith("clean"), done.stderr
+
+
+@pytest.mark.parametrize(("words", "cword", "expected"), [
+    ("careerpath show vp --format ", "4", ["text", "json", "markdown"]),
+    ("careerpath roles -f ", "3", ["text", "json", "markdown", "csv"]),
+    ("careerpath path a b --format m", "5", ["markdown", "mermaid"]),
+    ("careerpath validate --format ", "3", ["text", "json"]),
+])
+def test_format_completion_offers_only_what_the_command_takes(words: str, cword: str,
+                                                             expected: list[str]) -> None:
+    out = complete({"_CAREERPATH_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                    "COMP_CWORD": cword})
+    assert out.split() == expected

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperCommand
 
 from careerpath.answers import PathAnswer, RoleCard, RoleList
+from careerpath.errors import UsageError
 from careerpath.model import Dataset
 from careerpath.render import formats_for
 
@@ -88,7 +89,15 @@ def _format_help(answer_type: type) -> Any:
     names = formats_for(answer_type)
     listed = ", ".join(names[:-1]) + " or " + names[-1]
     return typer.Option("--format", "-f", metavar="FORMAT",
-                        help=f"{listed} [default: from the -o file's extension, else text].")
+                        help=f"{listed} [default: from the -o file's extension, else text].",
+                        autocompletion=formats_completer(names))
+
+
+def formats_completer(names: tuple[str, ...]) -> Any:
+    """Shell completion of --format: only the formats this command takes."""
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in names if name.startswith(incomplete)]
+    return complete
 
 
 # One per kind of answer in the registry (render.ANSWER_FORMATS).
@@ -143,6 +152,13 @@ def emit(ctx: typer.Context, answer: Any, fmt: Format | None, output: str | None
 
     current = state(ctx)
     name = chosen_format(fmt, output)
+    if fmt is None and name not in formats_for(type(answer)):  # from the file's extension
+        from careerpath.render import EXTENSIONS
+
+        allowed = formats_for(type(answer))
+        extensions = ", ".join(ext for ext, kind in EXTENSIONS.items() if kind in allowed)
+        raise UsageError(f"'{ctx.info_name}' cannot write a {name} file ({output}); name it "
+                         f"with one of {extensions}, or give --format")
     rendered = render_answer(answer, name, current.dataset(), ctx.info_name or "careerpath")
     to_stdout = output in (None, "-")
     if name == "text":

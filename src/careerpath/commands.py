@@ -22,6 +22,7 @@ from careerpath.cli_common import (
     dataset,
     emit,
     examples,
+    formats_completer,
     state,
     warn,
 )
@@ -201,7 +202,8 @@ def graph(ctx: typer.Context,
 def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
         metavar="DIR", help="Dataset folder [default: the active dataset].")] = None,
         fmt: Annotated[Format | None, typer.Option(
-            "--format", "-f", metavar="FORMAT", help="text or json [default: text].")] = None,
+            "--format", "-f", metavar="FORMAT", help="text or json [default: text].",
+            autocompletion=formats_completer(("text", "json")))] = None,
         output: OutputOption = None, force: ForceOption = False) -> None:
     """Check a dataset and print every problem (exit 3 if any)."""
     from careerpath.errors import DataError
