@@ -105,4 +105,16 @@ def test_validate_json_to_a_file_and_bad_formats(run: Run, small: Path, tmp_path
     csv = run("validate", small, "-f", "csv")
     assert (csv.exit_code, csv.stderr) == (
         2, "error: 'validate' does not take --format csv; use one of: text, json\n")
-    assert run("validate", small, "-o", tmp_path / "v.txt").exit_code == 2
+    assert run("validate", small, "-o", tmp_path / "v.txt").exit_code == 0  # the text report
+
+
+def test_validate_writes_its_text_report_to_a_file(run: Run, tmp_path: Path,
+                                                  make_dataset: Callable[..., Path]) -> None:
+    out = tmp_path / "report.txt"
+    assert run("validate", "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8") == "built-in: valid, 21 roles, 35 moves\n"
+    bad = make_dataset("roles:\n  - {id: a, title: A, level: x}\n", "progressions: []\n")
+    result = run("validate", bad, "-o", out, "--force")
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert out.read_text(encoding="utf-8") == (
+        f"{bad}/roles.yaml:2:30: level must be an integer >= 1, got 'x'\n1 problem in {bad}\n")

@@ -167,19 +167,38 @@ def validate_report(source: DataSource) -> dict[str, Any]:
             "roles": len(dataset.roles), "moves": len(dataset.progressions)}
 
 
+def _validate_text(report: dict[str, Any], label: str) -> str:
+    from careerpath.errors import Problem
+
+    if not report["valid"]:
+        lines = [str(Problem(**problem)) for problem in report["problems"]]
+        lines.append(f"{_plural(len(lines), 'problem')} in {label}")
+    else:
+        lines = [f"warning: {warning['message']}" for warning in report["warnings"]]
+        lines.append(f"{label}: valid, {_plural(report['roles'], 'role')}, "
+                     f"{_plural(report['moves'], 'move')}")
+    return "".join(one_line(line) + "\n" for line in lines)
+
+
 def validate_as(source: Callable[[], DataSource], fmt: str, output: str | None = None,
                 force: bool = False) -> None:
     """The `validate` command's answer in a format other than text (json only); `source`
     locates the dataset (a missing file is reported in the JSON too)."""
-    if fmt == "text":
-        raise UsageError("validate writes text to the terminal only; use --format json with -o")
-    if fmt != "json":
+    if fmt not in ("text", "json"):
         raise UsageError(f"'validate' does not take --format {fmt}; use one of: text, json")
     try:
-        report = validate_report(source())
+        located = source()
+        report = validate_report(located)
     except DatasetMissing as error:  # CI reads stdout as JSON whatever happens
+        if fmt == "text":
+            raise
         report = {"valid": False, "problems": [p._asdict() for p in error.problems()],
                   "warnings": [], "roles": None, "moves": None}
+    if fmt == "text":  # -o FILE: what the terminal shows, problems and summary together
+        _emit(_validate_text(report, located.label), output, force)
+        if not report["valid"]:
+            raise typer.Exit(3)
+        return
     _emit(_dumps(report), output, force)
     if not report["valid"]:
         raise typer.Exit(3)
