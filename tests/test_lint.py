@@ -513,3 +513,20 @@ def test_the_blank_starter_passes_its_own_linter(run: Run, tmp_path: Path) -> No
     result = run("lint", tmp_path / "mine")
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == f"{tmp_path / 'mine'}: 0 problems\n"
+
+
+def test_a_misspelling_is_reported_once_against_its_most_used_match(
+        run: Run, make_dataset: Callable[..., Path]) -> None:
+    roles = "roles:\n" + "".join(
+        f"  - {{id: r{n}, title: R{n}, level: 1, summary: s, responsibilities: [x], "
+        f"skills: {{{skill}: 2}}}}\n" for n, skill in enumerate(
+            ["Web Analytics", "Web Analytics", "Web analytics", "Web analytic"]))
+    data = make_dataset("framework: {proficiency: Estimates.}\n" + roles, "progressions: []\n")
+    found = run("lint", data, "--disable", "dead-end", "--disable", "unreachable", "-f",
+                "json").json()["problems"]
+    spelling = [(p["line"], p["message"]) for p in found if p["rule"] == "skill-spelling"]
+    assert spelling == [
+        (5, "skill 'Web analytics' is probably 'Web Analytics' spelled another way "
+            "(as 2 roles write it)"),
+        (6, "skill 'Web analytic' is probably 'Web Analytics' spelled another way "
+            "(as 2 roles write it)")]

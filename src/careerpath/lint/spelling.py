@@ -79,12 +79,18 @@ def skill_spelling(ctx: Context) -> Iterator[Finding]:
             users.setdefault(name, []).append(role.id)
     names = list(users)
     normal = [_normal(name) for name in names]
+    likely: dict[str, str] = {}  # a spelling -> the most used one it probably is
     for i, j in sorted(_candidates(normal)):
         if not same_skill(normal[i], normal[j]):
             continue
         name, other = names[i], names[j]
-        # Report the less used spelling at each place it is written (ties: the later one).
+        # The less used spelling is the suspect (ties: the later one).
         rare, common = (other, name) if len(users[other]) <= len(users[name]) else (name, other)
+        if rare not in likely or len(users[common]) > len(users[likely[rare]]):
+            likely[rare] = common  # one report per spelling: against its most used match
+    order = {name: place for place, name in enumerate(names)}
+    for rare in sorted(likely, key=order.__getitem__):
+        common = likely[rare]
         count = len(users[common])
         for role_id in users[rare]:
             yield Finding(ctx.where.skill(role_id, rare),
