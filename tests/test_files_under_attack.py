@@ -339,3 +339,20 @@ def test_output_through_a_link_loop_or_a_file_as_folder(run: Run, small: Path,
     assert (result.exit_code, result.stderr) == (
         2, f"error: cannot write {plain}/x.txt: Not a directory\n")
     assert plain.read_text() == "mine\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(("args", "code"), [(["show", "nobody"], 2), (["validate", "BAD"], 3)])
+def test_a_full_stderr_keeps_the_exit_code(tmp_path: Path, args: list[str], code: int) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "roles.yaml").write_text("roles:\n  - {id: a, title: A, level: x}\n")
+    (bad / "progressions.yaml").write_text("progressions: []\n")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "careerpath",
+                               *[str(bad) if a == "BAD" else a for a in args]],
+                              stdout=subprocess.DEVNULL, stderr=full, check=False, timeout=60)
+    assert done.returncode == code

@@ -64,15 +64,24 @@ def _errors_to_exit_codes() -> Iterator[None]:
     try:
         yield
     except CareerPathError as error:
-        for line in error.lines():
-            typer.echo(visible(line), err=True)
+        _say([visible(line) for line in error.lines()])
         raise typer.Exit(error.exit_code) from None
     except BrokenPipeError:
         raise  # the reader has gone (`| head`): Click exits quietly
     except OSError as error:  # a name too long, a folder without permission: exit 2
         where = f"{error.filename}: " if error.filename else ""
-        typer.echo(visible(f"error: {where}{error.strerror or error}"), err=True)
+        _say([visible(f"error: {where}{error.strerror or error}")])
         raise typer.Exit(2) from None
+
+
+def _say(lines: list[str]) -> None:
+    """Error lines to stderr; if stderr itself fails (full, closed, `| head` gone),
+    the exit code still says what went wrong."""
+    try:
+        for line in lines:
+            typer.echo(line, err=True)
+    except (OSError, ValueError):
+        pass
 
 
 app = typer.Typer(

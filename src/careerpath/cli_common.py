@@ -5,6 +5,7 @@ No `from __future__ import annotations` here: Typer evals string annotations
 at each start (about 10 ms).
 """
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -80,8 +81,9 @@ def warn(lines: list[str]) -> None:
     """Warnings go to stderr, one line each, as text."""
     from careerpath.textsafe import one_line
 
-    for line in lines:
-        typer.echo(f"warning: {one_line(line)}", err=True)
+    with contextlib.suppress(OSError):  # a full or closed stderr never changes the answer
+        for line in lines:
+            typer.echo(f"warning: {one_line(line)}", err=True)
 
 
 def _format_help(answer_type: type) -> Any:

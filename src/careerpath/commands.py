@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` in this module: Typer would have to
 # eval every string annotation at each start (about 10 ms).
+import contextlib
 import os
 from typing import Annotated
 
@@ -219,7 +220,8 @@ def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
     source = locate(given, origin=origin)
     checked, problems = check_dataset(source)
     if checked is None:
-        typer.echo(f"{plural(len(problems), 'problem')} in {source.label}", err=True)
+        with contextlib.suppress(OSError):  # a full stderr must not turn exit 3 into 2
+            typer.echo(f"{plural(len(problems), 'problem')} in {source.label}", err=True)
         raise DataError(problems)
     for role_id in roles_without_moves(checked):
         typer.echo(f"warning: role '{role_id}' has no moves into or out of it", err=True)
