@@ -312,12 +312,22 @@ def test_field_terms_by_track(run: Run, make_dataset: Callable[..., Path]) -> No
     assert "alias 'nps' of b" in run("lint", folder).stdout
 
 
-def test_list_names_every_rule_with_one_line(run: Run) -> None:
-    result = run("lint", "--list")
-    lines = result.stdout.splitlines()
+@pytest.mark.parametrize("width", [40, 100, 300])
+def test_list_names_every_rule_with_its_doc_wrapped_to_the_width(run: Run, width: int) -> None:
+    result = run("lint", "--list", env={"COLUMNS": str(width)})
     assert result.exit_code == 0
-    assert [line.split()[0] for line in lines] == list(RULES)
-    assert all(rule.doc in line for rule, line in zip(RULES.values(), lines))
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= width
+    records: list[list[str]] = []
+    for line in lines:  # a rule starts at the margin; its doc continues indented
+        if line.startswith(" "):
+            records[-1].append(line.strip())
+        else:
+            records.append(line.split(None, 1))
+    assert [record[0] for record in records] == list(RULES)
+    assert [" ".join(record[1:]) for record in records] == [r.doc for r in RULES.values()]
+    if width == 300:
+        assert len(lines) == len(RULES)  # one line each where they fit
     assert run("lint", "--list", "-f", "json").json()[0] == {
         "id": "promotion-lowers-skill", "doc": RULES["promotion-lowers-skill"].doc}
 

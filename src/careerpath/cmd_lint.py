@@ -62,13 +62,38 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def rule_list(fmt: LintFormat) -> str:
+def rule_list(fmt: LintFormat, columns: int = 100) -> str:
+    """The rules, one id and its documentation each; text wrapped to `columns`, the
+    documentation hanging beside the ids (or under each id where that is too narrow)."""
+    import textwrap
+
     from careerpath.lint import RULES
 
     if fmt is LintFormat.json:
         return _dumps([{"id": rule.id, "doc": rule.doc} for rule in RULES.values()])
     width = max(len(rule_id) for rule_id in RULES)
-    return "".join(f"{rule.id:<{width}}  {rule.doc}\n" for rule in RULES.values())
+    indent = width + 2 if columns - width - 2 >= 30 else 2
+    lines = []
+    for rule in RULES.values():
+        text = textwrap.wrap(rule.doc, max(20, columns - indent))
+        first = f"{rule.id:<{width}}  {text[0]}" if indent > 2 else rule.id
+        rest = text[1:] if indent > 2 else text
+        lines += [first, *(" " * indent + part for part in rest)]
+    return "".join(line + "\n" for line in lines)
+
+
+def _columns(output: str | None) -> int:
+    """The width of text: a terminal's own, an explicit COLUMNS for a pipe, else 100."""
+    import os
+    import shutil
+    import sys
+
+    if output not in (None, "-"):
+        return 100
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    given = os.environ.get("COLUMNS", "").strip()
+    return int(given) if given.isascii() and given.isdigit() and int(given) >= 20 else 100
 
 
 def lint(
@@ -89,7 +114,7 @@ def lint(
     from careerpath.lint import RULES, LintProblem, lint_source
 
     if list_rules:
-        _emit(rule_list(fmt), output, force)
+        _emit(rule_list(fmt, _columns(output)), output, force)
         return
     unknown = [rule_id for rule_id in disable or [] if rule_id not in RULES]
     if unknown:
