@@ -116,9 +116,12 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "progressions.yaml:2:28: kind must be 'promotion' or 'lateral', got 'demotion'"]),
     ("years range reversed", OK_ROLES, "progressions:\n  - {from: a, to: b, years: [4, 2]}\n", [
         "progressions.yaml:2:29: years range [4, 2] has min greater than max"]),
+    ("years too many", OK_ROLES, "progressions:\n  - {from: a, to: b, years: 1000000.5}\n", [
+        "progressions.yaml:2:29: years must be a number from 0 to under 1,000,000 or a range "
+        "[min, max], got a number (1000000.5)"]),
     ("years as text", OK_ROLES, "progressions:\n  - {from: a, to: b, years: soon}\n", [
-        "progressions.yaml:2:29: years must be a number >= 0 or a range [min, max], "
-        "got 'soon'"]),
+        "progressions.yaml:2:29: years must be a number from 0 to under 1,000,000 or a range "
+        "[min, max], got 'soon'"]),
     ("alias in a data file", "roles:\n  - &r {id: a, title: Alpha, level: 1}\n  - *r\n",
      "progressions: []\n", [
         "roles.yaml:3:5: alias '*r' is not supported in careerpath data; "

@@ -313,7 +313,7 @@ def _number(node: Node) -> float | None:
 
 
 def _read_years(node: Node, report: Report) -> Years | None:
-    wrong = "years must be a number >= 0 or a range [min, max]"
+    wrong = "years must be a number from 0 to under 1,000,000 or a range [min, max]"
     items = node.items if isinstance(node, Sequence) else [node]
     if [item for item in items if _odd_number(item, "years", report)]:
         return None
