@@ -170,7 +170,7 @@ def test_a_huge_limit_is_answered_with_at_most_max_paths(
                                                                                False)
     assert answer["paths"][0]["roles"] == ["s", "l1-0", "l2-0", "l3-0", "t"]
     text = run("--data", folder, "path", "s", "t", "--limit", "1000000000")
-    assert "1000 paths shown (at most 1,000 at once); more exist (1,331 in all).\n" in text.stdout
+    assert "1,000 paths shown (at most 1,000 at once); more exist (1,331 in all).\n" in text.stdout
     assert "\nPath 1,000 of 1,331\n" in text.stdout
 
 

@@ -232,7 +232,8 @@ def write_builtin_copy(folder: str, *, force: bool, blank: bool = False) -> list
              (source.progressions, target / source.progressions.name)]
     existing = [str(dest) for _, dest in files if dest.exists()]
     if existing and not force:
-        raise UsageError(f"{', '.join(existing)} already exist(s); add --force to replace")
+        verb = "already exists" if len(existing) == 1 else "already exist"
+        raise UsageError(f"{' and '.join(existing)} {verb}; add --force to replace")
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -140,7 +140,8 @@ def profile_template(dataset: Dataset, role_name: str | None) -> str:
     if role is not None:
         lines.append(f"role: {_quote(role.id)}              # where you are now (optional)")
     else:
-        lines.append("# role: ecommerce-manager      # where you are now (optional)")
+        example_role = next(iter(dataset.roles), "your-role-id")  # one of this dataset's
+        lines.append(f"# role: {example_role}      # where you are now (optional)")
     source = role.skills if role is not None else {}
     if source:
         lines.append("skills:")

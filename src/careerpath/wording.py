@@ -6,7 +6,7 @@ from __future__ import annotations
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:
     """`1 role`, `2 roles`, `0 roles`; `plural_form` for irregular nouns."""
     word = noun if count == 1 else (plural_form or noun + "s")
-    return f"{count} {word}"
+    return f"{count:,} {word}"
 
 
 def capped_note(shown: int, most: int) -> str:
