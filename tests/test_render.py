@@ -188,3 +188,12 @@ def test_show_as_markdown_says_the_levels_are_estimates(run: Run) -> None:
     lines = run("show", "vp", "-f", "markdown").stdout.splitlines()
     assert lines[-1] == ("*Proficiency levels are the dataset authors' estimates, read from the "
                          "role descriptions in the sources; none of the sources gives numbers.*")
+
+
+def test_compare_of_roles_without_skills_says_so(run: Run, make_dataset: Callable[..., Path]) -> None:
+    data = make_dataset("roles:\n  - {id: a, title: A, level: 1}\n  - {id: t, title: T, level: 2}\n",
+                        "progressions:\n  - {from: a, to: t}\n")
+    text = run("--data", data, "compare", "a", "t").stdout.splitlines()
+    assert text[2] == "Skills: neither role lists any in the data"
+    markdown = run("--data", data, "compare", "a", "t", "-f", "markdown").stdout.splitlines()
+    assert markdown[4:7] == ["## Skills", "", "Neither role lists any in the data."]

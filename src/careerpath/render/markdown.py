@@ -224,9 +224,10 @@ def _(answer: Comparison, dataset: Dataset) -> str:
     a, b = answer.source, answer.target
     lines = [f"# {md(a.title)} → {md(b.title)}", "",
              f"Level {a.level} → {b.level} (change: {answer.level_change:+d}).", "",
-             "## Skills", "", *table(["Skill", md(a.title), md(b.title), "Change"], [
+             "## Skills", "", *(table(["Skill", md(a.title), md(b.title), "Change"], [
                  [md(c.name), "–" if c.before is None else str(c.before),
-                  "–" if c.after is None else str(c.after), c.change] for c in answer.skills]),
+                  "–" if c.after is None else str(c.after), c.change] for c in answer.skills])
+                 if answer.skills else ["Neither role lists any in the data."]),
              "", "## Responsibilities", "", f"Only as {md(a.title)}:", "",
              *(bullets(answer.only_source) or ["- none"]), "", f"Only as {md(b.title)}:", "",
              *(bullets(answer.only_target) or ["- none"]), "", "## Path", ""]

@@ -36,7 +36,8 @@ def comparison(answer: Comparison, dataset: Dataset) -> RenderableType:
                             data_text(answer.target.title, "bold"),
                             (f"   level {answer.source.level} → {answer.target.level} ({steps})",
                              "magenta"))
-    skills = Responsive(_skills_table(answer), lambda: _skills_cards(answer))
+    skills: RenderableType = Responsive(_skills_table(answer), lambda: _skills_cards(answer)) \
+        if answer.skills else Text("Skills: neither role lists any in the data", "dim")
     # Two columns of sentences narrower than about 30 columns each read badly.
     duties = Responsive(_duties_table(answer), lambda: _duties_cards(answer), min_width=70)
     return Group(heading, Text(""), skills, duties, _route(answer))
