@@ -144,6 +144,9 @@ def test_move_problems(run: Run, sheets: tuple[Path, Path]) -> None:
     (b"id,Title,level,title\na,A,1,B\n", "r.csv:1: column 'title' appears twice"),
     (b"id,title,level\na,Caf\xe9,1\n", "r.csv:2: invalid UTF-8; save the spreadsheet as "
      "'CSV UTF-8 (comma delimited)'"),
+    (b'id,title,level\na,A,1\nb,"B,2\nc,C,3\n', "r.csv:3: a quoted cell opened on this line is "
+     "never closed (a stray '\"'?)"),
+    (b'id,title,level\na,"A"x,1\n', "r.csv:2: CSV error: ',' expected after '\"'"),
 ])
 def test_file_problems(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                        content: bytes, expected: str) -> None:

@@ -371,7 +371,8 @@ def test_source_entry_matches_the_agreed_format() -> None:
         "url": "https://www.onetcenter.org/database.html"}
 
 
-@pytest.mark.parametrize(("line_end", "bom"), [("\n", False), ("\r\n", True), ("\r\n", False)])
+@pytest.mark.parametrize(("line_end", "bom"), [("\n", False), ("\r\n", True), ("\r\n", False),
+                                             ("\r", False)])
 def test_line_ends_and_bom(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                            line_end: str, bom: bool) -> None:
     monkeypatch.chdir(tmp_path)

@@ -75,7 +75,9 @@ def read_csv(path: Path, name: str, columns: tuple[str, ...], required: tuple[st
         return
     first = text.split("\n", 1)[0]
     delimiter = "," if "," in first else ";" if ";" in first else "\t" if "\t" in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote never closed is an error, not a cell swallowing the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
     try:
         header = [cell.strip().casefold() for cell in next(reader, [])]
         unknown = [column for column in header if column not in columns]
@@ -103,7 +105,11 @@ def read_csv(path: Path, name: str, columns: tuple[str, ...], required: tuple[st
                 continue
             yield CsvRow(name, line, dict(zip(header, cells)), problems)
     except csv.Error as error:
-        problems.append(Problem(name, reader.line_num, 0, f"CSV error: {error}"))
+        if str(error) == "unexpected end of data":
+            problems.append(Problem(name, start, 0, "a quoted cell opened on this line is "
+                                    "never closed (a stray '\"'?)"))
+        else:
+            problems.append(Problem(name, reader.line_num, 0, f"CSV error: {error}"))
 
 
 def _level(row: CsvRow) -> int | None:

@@ -140,6 +140,8 @@ def read_table(path: Path, name: str, required_columns: tuple[str, ...],
     text = _decode(data, name, problems)
     if text is None:
         return None
+    if "\r" in text and "\n" not in text:  # classic Mac OS line ends: CR alone
+        text = text.replace("\r", "\n")
     lines = text.split("\n")
     header = [cell.strip() for cell in lines[0].rstrip("\r").split("\t")]
     if not lines[0].strip():
