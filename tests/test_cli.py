@@ -519,3 +519,9 @@ def test_a_format_from_the_file_extension_is_not_blamed_on_format(run: Run,
                              "name it with one of .txt, .json, .md, .markdown, .csv, or give "
                              "--format\n")
     assert not (tmp_path / "r.mmd").exists()
+
+
+def test_a_global_option_after_the_command_without_its_value(run: Run) -> None:
+    for args in (["roles", "--data"], ["--data"]):
+        result = run(*args)
+        assert (result.exit_code, result.stderr) == (2, "error: --data needs a value: --data DIR\n")

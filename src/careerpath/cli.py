@@ -37,7 +37,11 @@ def hoist_global_options(args: list[str]) -> list[str]:
             break
         if arg in GLOBAL_FLAGS or arg.startswith(tuple(f"{name}=" for name in GLOBAL_VALUED)):
             front.append(arg)
-        elif arg in GLOBAL_VALUED and index + 1 < len(args):
+        elif arg in GLOBAL_VALUED:
+            if index + 1 == len(args):
+                from careerpath.errors import UsageError
+
+                raise UsageError(f"{arg} needs a value: {arg} DIR")
             front += args[index:index + 2]
             index += 1
         else:
