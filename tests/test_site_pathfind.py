@@ -14,7 +14,7 @@ import pytest
 
 from careerpath.errors import NoAnswer, UsageError
 from careerpath.graph import PathQuery, find_paths
-from careerpath.model import Dataset, Progression, Role, Years
+from careerpath.model import Dataset, Progression, Role, Years, normal_name
 from careerpath.site.path_page import graph_data
 
 NODE = shutil.which("node")
@@ -76,20 +76,30 @@ def python_answer(dataset: Dataset, query: PathQuery) -> Any:
 
 
 def reference_skills(dataset: Dataset, roles: list[str]) -> dict[str, Any]:
-    """The rule the site promises, written plainly."""
+    """The rule the site promises, written plainly: spellings with one `normal_name`
+    are one skill (its highest level in a role), named as the role that raised it."""
     def ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return sorted(items, key=lambda s: (-(s["need"] - (s["have"] or 0)), s["name"].casefold()))
-    start = dict(dataset.roles[roles[0]].skills)
-    held, steps, highest = dict(start), [], {}
+
+    def folded(role_id: str) -> dict[str, tuple[str, int]]:
+        skills: dict[str, tuple[str, int]] = {}
+        for name, level in dataset.roles[role_id].skills.items():
+            key = normal_name(name)
+            if key not in skills or level > skills[key][1]:
+                skills[key] = (name, level)
+        return skills
+
+    start = {key: level for key, (_, level) in folded(roles[0]).items()}
+    held, spelled, steps = dict(start), {}, []
     for role_id in roles[1:]:
-        target = dataset.roles[role_id].skills
-        steps.append(ordered([{"name": n, "have": held.get(n), "need": need}
-                              for n, need in target.items() if need > (held.get(n) or 0)]))
-        for name, level in target.items():
-            held[name] = max(held.get(name, 0), level)
-            highest[name] = max(highest.get(name, 0), level)
-    total = [{"name": n, "have": start.get(n), "need": level}
-             for n, level in highest.items() if level > (start.get(n) or 0)]
+        raised = {key: (name, need) for key, (name, need) in folded(role_id).items()
+                  if need > held.get(key, 0)}
+        steps.append(ordered([{"name": name, "have": held.get(key), "need": need}
+                              for key, (name, need) in raised.items()]))
+        for key, (name, need) in raised.items():
+            held[key], spelled[key] = need, name
+    total = [{"name": spelled[key], "have": start.get(key), "need": level}
+             for key, level in held.items() if level > start.get(key, 0)]
     return {"steps": steps, "total": ordered(total)}
 
 

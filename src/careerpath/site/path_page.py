@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerpath.model import Dataset
+from careerpath.model import Dataset, normal_name
 from careerpath.site.markup import page, script_json
 
 
 def graph_data(dataset: Dataset) -> dict[str, Any]:
-    """What path.js needs: roles [id, title, level, [[skill, level], ...]] and moves
-    [from, to, kind, min years | null, max years | null, note | null], in data order."""
-    roles = [[r.id, r.title, r.level, [[name, level] for name, level in r.skills.items()]]
+    """What path.js needs: roles [id, title, level, [[skill, level, key], ...]] and moves
+    [from, to, kind, min years | null, max years | null, note | null], in data order.
+    A skill's key is its `normal_name`: spellings with one key are one skill, as in
+    `careerpath path`."""
+    roles = [[r.id, r.title, r.level, [[name, level, normal_name(name)]
+                                       for name, level in r.skills.items()]]
              for r in dataset.roles.values()]
     moves = [[p.source_id, p.target_id, p.kind,
               None if p.years is None else p.years.min,

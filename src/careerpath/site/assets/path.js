@@ -68,7 +68,9 @@
     var min = 0, max = 0;
     for (var i = 0; i < path.moves.length; i++) {
       if (!path.moves[i].years) { return null; }
-      min += path.moves[i].years.min; max += path.moves[i].years.max;
+      // rounded as careerpath rounds a sum of years: 0.1 + 0.2 is 0.3
+      min = Math.round((min + path.moves[i].years.min) * 1e9) / 1e9;
+      max = Math.round((max + path.moves[i].years.max) * 1e9) / 1e9;
     }
     return {min: min, max: max};
   }

@@ -53,12 +53,18 @@
     return top;
   };
 
-  /* data: {roles: [[id, title, level, [[skill, level]...]]...], moves: [[from, to, kind, min, max, note]...]} */
+  /* data: {roles: [[id, title, level, [[skill, level, key]...]]...], moves: [[from, to, kind, min, max, note]...]}
+   * A skill's key is its name folded as careerpath folds names (`normal_name`): two
+   * spellings with one key are one skill. */
   function Graph(data) {
     var self = this;
     this.roles = new Map();
     data.roles.forEach(function (r) {
-      self.roles.set(r[0], {id: r[0], title: r[1], level: r[2], skills: new Map(r[3])});
+      var skills = new Map();  // key -> {name, level}: the highest level of any spelling
+      r[3].forEach(function (s) {
+        if (!skills.has(s[2]) || s[1] > skills.get(s[2]).level) { skills.set(s[2], {name: s[0], level: s[1]}); }
+      });
+      self.roles.set(r[0], {id: r[0], title: r[1], level: r[2], skills: skills});
     });
     this.moves = data.moves.map(function (m) {
       var known = m[3] !== null && m[3] !== undefined;
@@ -191,23 +197,25 @@
   /* The skills each step asks to build, measured against the best level held so
    * far on the path, and the whole-path total measured from the start role. */
   Graph.prototype.skills = function (roleIds) {
-    var self = this, start = this.roles.get(roleIds[0]).skills, held = new Map(start), highest = new Map();
+    var self = this, start = new Map(), held, spelled = new Map();
+    this.roles.get(roleIds[0]).skills.forEach(function (s, key) { start.set(key, s.level); });
+    held = new Map(start);
     var steps = roleIds.slice(1).map(function (id) {
       var need = [];
-      self.roles.get(id).skills.forEach(function (level, name) {
-        var have = held.has(name) ? held.get(name) : null;
-        if (level > (have || 0)) { need.push({name: name, have: have, need: level}); }
-        if (!highest.has(name) || level > highest.get(name)) { highest.set(name, level); }
-      });
-      self.roles.get(id).skills.forEach(function (level, name) {
-        if (!held.has(name) || level > held.get(name)) { held.set(name, level); }
+      self.roles.get(id).skills.forEach(function (s, key) {
+        var have = held.has(key) ? held.get(key) : null;
+        if (s.level > (have || 0)) {
+          need.push({name: s.name, have: have, need: s.level});
+          held.set(key, s.level);
+          spelled.set(key, s.name);
+        }
       });
       return need.sort(bySkillGap);
     });
     var total = [];
-    highest.forEach(function (level, name) {
-      var have = start.has(name) ? start.get(name) : null;
-      if (level > (have || 0)) { total.push({name: name, have: have, need: level}); }
+    held.forEach(function (level, key) {
+      var have = start.has(key) ? start.get(key) : null;
+      if (level > (have || 0)) { total.push({name: spelled.get(key), have: have, need: level}); }
     });
     return {steps: steps, total: total.sort(bySkillGap)};
   };
