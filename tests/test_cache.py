@@ -7,7 +7,7 @@ import os
 import stat
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def with_roles(sections: list[bytes], values: list[Any]) -> list[bytes]:
         offsets.append(place)
         place += len(blob) + 1
     return [*sections[:13], array("q", [*offsets, place]).tobytes(),
-            b"[" + b",".join(blobs) + b"]"]
+            b"[" + b",".join(blobs) + b"]", *sections[15:]]
 
 
 def column(sections: list[bytes], number: int) -> array:  # type: ignore[type-arg]
@@ -78,6 +78,7 @@ def use_everything(dataset: Dataset) -> None:
     list(dataset.roles.values())
     dict(dataset.names)
     list(dataset.progressions)
+    dict(dataset.skill_table)
 
 
 def test_a_valid_dataset_is_cached_and_reused(small: Path, private_cache: Path,
@@ -91,6 +92,23 @@ def test_a_valid_dataset_is_cached_and_reused(small: Path, private_cache: Path,
     assert dict(again.names) == first.names
     assert again.move("analyst", "senior-analyst").years == first.move(
         "analyst", "senior-analyst").years
+    assert isinstance(again.skill_table, Mapping) and dict(again.skill_table) == first.skill_table
+
+
+def test_match_ranks_from_the_cached_skill_table_without_decoding_every_role(
+        private_cache: Path, tmp_path: Path) -> None:
+    from careerpath.fit import match
+    from careerpath.profile import Profile
+    profile = Profile("me.yaml", None, {"SEO": 4, "Web analytics": 2, "Leadership": 3}, [])
+    parsed = load_dataset(None, use_cache=False)
+    load_dataset(None)
+    cached = load_dataset(None)
+    assert type(cached.skill_table).__name__ == "LazySkillTable"
+    expected = match(parsed, profile, limit=3)
+    assert match(cached, profile, limit=3) == expected
+    assert len(cached.roles._made) == 3  # type: ignore[attr-defined]  # the three shown
+    assert match(cached, profile, track="Digital Marketing") == match(parsed, profile,
+                                                               track="Digital Marketing")
 
 
 def test_any_edit_misses(small: Path, private_cache: Path) -> None:
@@ -301,6 +319,29 @@ def test_the_folder_is_created_private(small: Path, private_cache: Path) -> None
     assert entry_of(small).stat().st_mode & 0o777 == 0o600
 
 
+def damaged_skill_table(table: list[Any], damage: str) -> bytes:
+    """The skills section (cache_entry: [names, tracks, [number, level, ...] per role])
+    damaged as `damage` says."""
+    names, tracks, skills = table
+    if damage == "skills: deep":
+        return b"[" * 100_000 + b"]" * 100_000
+    if damage == "skills: a name number past the names":
+        skills[0][0] = len(names)
+    elif damage == "skills: level 6":
+        skills[0][1] = 6
+    elif damage == "skills: level a boolean":
+        skills[0][1] = True
+    elif damage == "skills: one skill twice in a role":
+        skills[0][2:4] = skills[0][0:2]
+    elif damage == "skills: a track that is a number":
+        tracks[0] = 7
+    elif damage == "skills: a role missing":
+        skills.pop()
+    elif damage == "skills: an odd list":
+        skills[0].append(1)
+    return json.dumps(table).encode()
+
+
 def damage_entry(entry: Path, damage: str) -> None:
     head, sections = read_entry(entry)
     fix_crc = True
@@ -348,6 +389,8 @@ def damage_entry(entry: Path, damage: str) -> None:
         sections[0] = sections[0].replace(b"senior-analyst", b"analyst")
     elif damage == "no roles":
         head["counts"] = [0, head["counts"][1]]
+    elif damage.startswith("skills:"):
+        sections[15] = damaged_skill_table(json.loads(sections[15]), damage)
     elif damage == "offsets past the end":
         sections[13] = array("q", [*column(sections, 13)[:-1], 10**9]).tobytes()
     sections[2:4] = [source.tobytes(), target.tobytes()]
@@ -363,7 +406,9 @@ def damage_entry(entry: Path, damage: str) -> None:
     "one byte of the graph, CRC not fixed", "name index naming no role",
     "move notes not a dict", "extra key", "other files", "years reversed, CRC not fixed", "years infinite",
     "years not a number", "no years on one side only", "duplicate id", "no roles",
-    "offsets past the end",
+    "offsets past the end", "skills: deep", "skills: a name number past the names",
+    "skills: level 6", "skills: level a boolean", "skills: one skill twice in a role",
+    "skills: a track that is a number", "skills: a role missing", "skills: an odd list",
 ])
 def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache: Path,
                                                      damage: str) -> None:
@@ -380,6 +425,7 @@ def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache:
     assert dict(dataset.roles) == dict(expected.roles)
     assert tuple(dataset.progressions) == expected.progressions
     assert dict(dataset.names) == expected.names
+    assert dict(dataset.skill_table) == expected.skill_table
     assert entry.read_bytes() == good  # parsed again and replaced
 
 

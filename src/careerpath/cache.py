@@ -33,7 +33,7 @@ from pathlib import Path
 
 from careerpath.model import Dataset
 
-FORMAT = 5  # 5: the graph as arrays, role text decoded on demand (cache_entry.py)
+FORMAT = 6  # 6: the graph as arrays, role text and skills decoded on demand (cache_entry.py)
 SUFFIX = ".cache"
 NAMES_SUFFIX = ".names.json"  # beside each entry: its roles' names only (cache_names.py)
 HASH_CHUNK = 1 << 20

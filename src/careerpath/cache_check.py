@@ -13,6 +13,7 @@ import math
 import operator
 from array import array
 from collections.abc import Mapping
+from itertools import chain
 from typing import Any
 
 from careerpath.model import EXPERIENCE_LEVELS, NO_YEARS
@@ -141,3 +142,25 @@ def _sources_ok(sources: Any) -> bool:
         type(values) is list and len(values) == 6 and _is_text(values[0])
         and _is_text(values[1]) and all(map(_is_optional_text, values[2:]))
         for values in sources)
+
+
+def skill_table_ok(table: Any, roles: int) -> bool:
+    """The skills section: names, a track or None per role, and per role pairs of
+    (a known name's number, a level 1..5), no name twice in one role. In bulk: it is
+    read whole, by `match`, over every role."""
+    if type(table) is not list or len(table) != 3:
+        return False
+    names, tracks, skills = table
+    if not (_is_texts(names) and type(tracks) is list and len(tracks) == roles
+            and all(map(_is_optional_text, tracks)) and type(skills) is list
+            and len(skills) == roles
+            and all(type(pairs) is list and len(pairs) % 2 == 0 for pairs in skills)):
+        return False
+    numbers = list(chain.from_iterable(pairs[::2] for pairs in skills))
+    levels = list(chain.from_iterable(pairs[1::2] for pairs in skills))
+    if not numbers:
+        return True
+    return ({type(value) for value in numbers + levels} == {int}
+            and min(numbers) >= 0 and max(numbers) < len(names)
+            and min(levels) >= 1 and max(levels) <= 5
+            and all(len(set(pairs[::2])) * 2 == len(pairs) for pairs in skills))

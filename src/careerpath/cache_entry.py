@@ -14,11 +14,13 @@ a multiple of 8 bytes:
     12 names       JSON: the name index
     13 offsets     int64 per role + 1: where each role's text starts in section 14
     14 roles       JSON: a list of each role's values, one element per role
+    15 skills      JSON [skill names, tracks, each role's [name number, level, ...]]:
+                   what `match` ranks by, without decoding section 14
 
 The header holds the dataset's hash and files, the framework and sources, the
 counts, `most_years`, each section's size and a CRC-32 of sections 0-10. Sections
 0-10 are read through memoryviews of the mapped file (nothing copied) and checked
-in bulk when loaded (cache_check.check_graph); sections 11-14 are decoded only when
+in bulk when loaded (cache_check.check_graph); sections 11-15 are decoded only when
 a command asks (a path touches a handful of roles) and checked when decoded.
 """
 
@@ -36,10 +38,11 @@ from careerpath.model import NO_YEARS, Dataset, GraphIndex, Role
 ROLE_FIELDS: tuple[str, ...] = Role._field_names  # type: ignore[attr-defined]
 
 MAGIC = b"careerpath cache " + sys.byteorder.encode() + b"\n"
-SECTIONS = 15
+SECTIONS = 16
+ROLES, SKILLS = 14, 15  # the sections read only when asked for
 GRAPH_SECTIONS = 11  # the CRC covers these
 # type code of each binary section, None for text
-CODES = (None, "i", "i", "i", "B", "d", "d", "i", "i", "i", "i", None, None, "q", None)
+CODES = (None, "i", "i", "i", "B", "d", "d", "i", "i", "i", "i", None, None, "q", None, None)
 
 
 def _plain(value: Any) -> Any:
@@ -57,6 +60,14 @@ def _role_values(dataset: Dataset, role_id: str) -> list[Any]:
     so a changed model never reads an old entry)."""
     role = dataset.roles[role_id]
     return [_plain(getattr(role, name)) for name in ROLE_FIELDS]
+
+
+def _skill_table(dataset: Dataset, ids: list[str]) -> list[Any]:
+    """[skill names, each role's track, each role's skills as [name number, level, ...]]."""
+    numbers: dict[str, int] = {}
+    skills = [[part for name, level in dataset.roles[role_id].skills.items()
+               for part in (numbers.setdefault(name, len(numbers)), level)] for role_id in ids]
+    return [list(numbers), [dataset.roles[role_id].track for role_id in ids], skills]
 
 
 def _dump(value: Any) -> bytes:
@@ -83,7 +94,7 @@ def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
             index.source, index.target, index.lateral, index.low, index.high,
             index.out_start, index.out_moves, index.in_start, index.in_moves))),
         _dump(extras), _dump(dataset.names), array("q", offsets).tobytes(),
-        b"[" + b",".join(blobs) + b"]",
+        b"[" + b",".join(blobs) + b"]", _dump(_skill_table(dataset, ids)),
     ]
     crc = 0
     for section in sections[:GRAPH_SECTIONS]:

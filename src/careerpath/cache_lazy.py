@@ -17,8 +17,24 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from careerpath import cache_entry
-from careerpath.cache_check import extras_ok, graph_ok, header_ok, names_ok, role_ok
-from careerpath.model import NO_YEARS, Dataset, Framework, Progression, Role, Source, Years
+from careerpath.cache_check import (
+    extras_ok,
+    graph_ok,
+    header_ok,
+    names_ok,
+    role_ok,
+    skill_table_ok,
+)
+from careerpath.model import (
+    NO_YEARS,
+    Dataset,
+    Framework,
+    Progression,
+    Role,
+    RoleSkills,
+    Source,
+    Years,
+)
 
 HEADER_READ = 1 << 16
 
@@ -26,10 +42,11 @@ HEADER_READ = 1 << 16
 class _Entry:
     """The open entry, and the fresh dataset once a damaged part made us parse."""
 
-    def __init__(self, handle: int, parts: list[Any], roles_at: int, roles_size: int,
+    def __init__(self, handle: int, parts: list[Any], places: list[int], sizes: list[int],
                  position: dict[str, int], reparse: Callable[[], Dataset]) -> None:
         self.handle, self.parts, self.position = handle, parts, position
-        self.roles_at, self.roles_size = roles_at, roles_size
+        self.roles_at, self.roles_size = places[cache_entry.ROLES], sizes[cache_entry.ROLES]
+        self.skills_at, self.skills_size = places[cache_entry.SKILLS], sizes[cache_entry.SKILLS]
         self.reparse = reparse
         self.fresh: Dataset | None = None
 
@@ -171,6 +188,44 @@ class LazyMoves(Sequence[Progression]):
     __hash__ = None  # type: ignore[assignment]
 
 
+class LazySkillTable(Mapping[str, RoleSkills]):
+    """Dataset.skill_table from the entry's skills section, decoded and checked the
+    first time it is used (only `match` and profiles read it); from a fresh parse if
+    that section is damaged."""
+
+    def __init__(self, entry: _Entry, ids: list[str]) -> None:
+        self._entry, self._ids = entry, ids
+        self._table: Mapping[str, RoleSkills] | None = None
+
+    def _decoded(self) -> Mapping[str, RoleSkills]:
+        if self._table is None:
+            self._table = self._decode()
+        return self._table
+
+    def _decode(self) -> Mapping[str, RoleSkills]:
+        entry = self._entry
+        try:
+            table = json.loads(os.pread(entry.handle, entry.skills_size, entry.skills_at))
+        except (ValueError, RecursionError):
+            table = None
+        if entry.fresh is not None or not skill_table_ok(table, len(self._ids)):
+            return entry.fallback().skill_table
+        names, tracks, skills = table
+        levels = entry.parts[1]
+        return {role_id: RoleSkills(levels[number], tracks[number],
+                                    dict(zip(map(names.__getitem__, pairs[::2]), pairs[1::2])))
+                for number, (role_id, pairs) in enumerate(zip(self._ids, skills))}
+
+    def __getitem__(self, role_id: str) -> RoleSkills:
+        return self._decoded()[role_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 class LazyNames(Mapping[str, list[str]]):
     """The name index, decoded the first time a name is looked up (an exact id
     never needs it)."""
@@ -222,24 +277,26 @@ def open_entry(handle: int, size: int, expect: tuple[int, str | None, list[str],
     places = cache_entry.layout(after, head["sizes"])
     if places[-1] != size:
         return None
-    data = memoryview(os.pread(handle, places[14] - places[0], places[0]))
+    roles_at = places[cache_entry.ROLES]
+    data = memoryview(os.pread(handle, roles_at - places[0], places[0]))
     raw = [data[at - places[0]:at - places[0] + length]
-           for at, length in zip(places[:14], head["sizes"])]
+           for at, length in zip(places[:cache_entry.ROLES], head["sizes"])]
     parts = cache_entry.typed(raw)
     roles, moves = head["counts"]
     if parts is None or cache_entry.crc(raw) != head["crc"] \
-            or not _offsets_ok(parts[13], roles, head["sizes"][14]):
+            or not _offsets_ok(parts[13], roles, head["sizes"][cache_entry.ROLES]):
         return None
     ids = graph_ok(parts, roles, moves)
     if ids is None:
         return None
     # Bases for packing costs need only be large enough: twice the largest high is.
     index = cache_entry.graph_index(parts, max(0.0, 2 * max(parts[6], default=0.0)), ids)
-    entry = _Entry(handle, parts, places[14], head["sizes"][14], index.position, reparse)
+    entry = _Entry(handle, parts, places, head["sizes"], index.position, reparse)
     framework = Framework(*head["framework"])
     sources = {values[0]: Source(*values) for values in head["sources"]}
     dataset = Dataset(LazyRoles(entry, ids), LazyMoves(entry, ids), location, framework,
                       sources)
     dataset.__dict__["names"] = LazyNames(entry)  # fills the cached_properties
     dataset.__dict__["index"] = index
+    dataset.__dict__["skill_table"] = LazySkillTable(entry, ids)
     return dataset

@@ -15,17 +15,17 @@ SHOWN_GAPS = 3
 
 
 def role_fit(role: Role, have: Mapping[str, int]) -> RoleFit:
-    coverage, points = _score(role, have)
+    coverage, points = _score(role.skills, have)
     gaps = [SkillGap(name, have.get(name), need) for name, need in role.skills.items()
             if need > have.get(name, 0)]
     gaps.sort(key=lambda g: (-(g.need - (g.have or 0)), g.name.casefold()))
     return RoleFit(role, coverage, points, gaps[:SHOWN_GAPS])
 
 
-def _score(role: Role, have: Mapping[str, int]) -> tuple[float, int]:
+def _score(skills: Mapping[str, int], have: Mapping[str, int]) -> tuple[float, int]:
     """(coverage, points to build): all that ranking needs, without building the gaps."""
     need_total = covered = 0
-    for name, need in role.skills.items():
+    for name, need in skills.items():
         held = have.get(name, 0)
         need_total += need
         covered += held if held < need else need
@@ -36,20 +36,20 @@ def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
           track: str | None = None, level: int | None = None) -> MatchAnswer:
     """Every role with skills, ranked by coverage; ties: higher level, then id."""
     have = profile.have
-    ranked = [(-coverage, -role.level, role.id, points, role)
-              for role in dataset.roles.values()
-              if role.skills and (level is None or role.level == level)
-              and (track is None or (role.track or "").casefold() == track.casefold())
-              for coverage, points in (_score(role, have),)]
+    # Ranked from the skill table: only the roles shown are decoded whole.
+    ranked = [(-_score(row.skills, have)[0], -row.level, role_id)
+              for role_id, row in dataset.skill_table.items()
+              if row.skills and (level is None or row.level == level)
+              and (track is None or (row.track or "").casefold() == track.casefold())]
     if not ranked:
         wanted = [f"level {level}" if level is not None else "",
                   f"track '{one_line(track)}'" if track is not None else ""]
         filters = " and ".join(part for part in wanted if part)
         raise NoAnswer("no role with skills in the data" + (f" matches {filters}" if filters
                                                              else ""))
-    ranked.sort(key=lambda row: row[:3])
+    ranked.sort()
     shown = ranked[:limit] if limit else ranked  # the gaps only of the roles shown
-    return MatchAnswer(profile.path, [role_fit(row[4], have) for row in shown],
+    return MatchAnswer(profile.path, [role_fit(dataset.roles[row[2]], have) for row in shown],
                        profile.warnings)
 
 

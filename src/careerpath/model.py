@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 PROFICIENCY_LABELS = {
     1: "awareness",
@@ -216,6 +216,12 @@ Role._field_names = tuple(f.name for f in fields(Role))  # type: ignore[attr-def
 Progression._field_names = tuple(f.name for f in fields(Progression))  # type: ignore[attr-defined]
 
 
+class RoleSkills(NamedTuple):
+    level: int
+    track: str | None
+    skills: Mapping[str, int]
+
+
 @dataclass(frozen=True)
 class Dataset:
     roles: Mapping[str, Role]
@@ -233,6 +239,13 @@ class Dataset:
             for name in {normal_name(known) for known in role.names()}:
                 index.setdefault(name, []).append(role.id)
         return index
+
+    @cached_property
+    def skill_table(self) -> Mapping[str, RoleSkills]:
+        """Each role's level, track and skills, by id in data order: all that ranking
+        roles by skills needs (the cache keeps it apart from the roles' text)."""
+        return {role.id: RoleSkills(role.level, role.track, role.skills)
+                for role in self.roles.values()}
 
     @cached_property
     def index(self) -> GraphIndex:

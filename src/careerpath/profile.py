@@ -35,8 +35,8 @@ class Profile(NamedTuple):
 def dataset_spellings(dataset: Dataset) -> dict[str, list[str]]:
     """Every spelling of each skill in the dataset, by normal form, in data order."""
     spelled: dict[str, None] = {}
-    for role in dataset.roles.values():
-        spelled.update(dict.fromkeys(role.skills))  # each name normalised once, not per role
+    for row in dataset.skill_table.values():
+        spelled.update(dict.fromkeys(row.skills))  # each name normalised once, not per role
     names: dict[str, list[str]] = {}
     for name in spelled:
         names.setdefault(normal_name(name), []).append(name)
