@@ -32,7 +32,7 @@ from careerpath.pathcost import (
 # Partial paths (candidates) the search may examine before it stops early.
 SEARCH_BUDGET = 600_000
 # Once the answer is complete, further candidates it may examine to learn the exact total.
-COUNT_BUDGET = 10_000
+COUNT_BUDGET = 2_000
 # Stopped early without a path: candidates a depth-first dive may examine to find any one.
 DIVE_BUDGET = 100_000
 
