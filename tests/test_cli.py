@@ -466,9 +466,21 @@ def test_every_help_has_word_metavars_and_ends_with_examples(run: Run,
     text = result.stdout
     assert not re.search(r"[{<][A-Za-z. |]+[}>]", text), text  # {DIR}, <int range>, <text|json>
     last = text.rstrip().split("\n\n")[-1].splitlines()
-    assert last[0] == "  Examples:" and all(line.startswith("    careerpath ")
-                                           for line in last[1:]), text
+    assert last[0] == "  Examples:" and all(
+        line.startswith("    careerpath ") or (before.endswith(" \\")
+                                              and line.startswith("      "))
+        for before, line in zip(last, last[1:])), text  # a long one goes on with " \"
     assert "Example:" not in text  # examples come at the end, not in the description
+
+
+@pytest.mark.parametrize("columns", [40, 60, 200])
+def test_every_help_fits_the_terminal(run: Run, columns: int) -> None:
+    """Click never wraps help below 50 columns; careerpath's help fits down to 40, its
+    examples kept whole."""
+    for words in every_command():
+        text = run(*words, "--help", env={"COLUMNS": str(columns)}).stdout
+        too_long = [line for line in text.splitlines() if len(line) > columns]
+        assert not too_long, (words, too_long)
 
 
 @pytest.mark.parametrize(("words", "option", "says"), [

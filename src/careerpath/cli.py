@@ -50,10 +50,21 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return front + rest
 
 
+def help_width() -> int:
+    """Click's width for --help without its 50-column floor, so help fits a 40-column
+    terminal as every answer does: the terminal's width (COLUMNS, else the terminal,
+    else 80), at most 80, less a margin of 2."""
+    import shutil
+
+    return max(min(shutil.get_terminal_size().columns, 80) - 2, 30)
+
+
 class CareerPathGroup(TyperGroup):
     """Turns every CareerPathError into its message on stderr and its exit code."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if ctx.terminal_width is None:  # every command's context inherits it
+            ctx.terminal_width = help_width()
         # Parsing runs --help and --version, which write to stdout (closed, or a full disk).
         with _errors_to_exit_codes():
             return super().parse_args(ctx, hoist_global_options(list(args)))

@@ -24,9 +24,10 @@ def register(app: typer.Typer) -> None:
     from careerpath.cli_common import Command, examples
 
     group.command("onet", cls=Command, epilog=examples([
-        "careerpath import onet db_30_1_text -o onet-data"]))(import_onet)
+        "careerpath import onet db -o onet"]))(import_onet)
     group.command("csv", cls=Command, epilog=examples([
-        "careerpath import csv roles.csv moves.csv -o my-data"]))(import_csv)
+        "careerpath import csv roles.csv \\",
+        "  moves.csv -o my-data"]))(import_csv)
     app.add_typer(group, name="import")
 
 

@@ -234,5 +234,5 @@ def register(app: typer.Typer) -> None:
     from careerpath.cli_common import Command, examples
 
     app.command("lint", cls=Command, epilog=examples([
-        "careerpath lint ./my-data", "careerpath lint --format json -o problems.json"]))(lint)
+        "careerpath lint ./my-data", "careerpath lint -f json -o out.json"]))(lint)
     app.command("schema", cls=Command, epilog=examples(["careerpath schema my-data"]))(schema)

@@ -12,8 +12,8 @@ def register(app: typer.Typer) -> None:
     """Add the `site` command to `app`."""
 
     @app.command(cls=Command, epilog=examples([
-        "careerpath site -o site && open site/index.html",
-        "careerpath --data my-framework site -o public --title 'Our career framework'"]))
+        "careerpath site -o site",
+        "careerpath site -o out --title Ours"]))
     def site(
         ctx: typer.Context,
         output: Annotated[str, typer.Option(

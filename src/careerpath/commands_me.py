@@ -26,9 +26,10 @@ me_app = typer.Typer(help="Your skills profile.", no_args_is_help=True,
 
 def register(app: typer.Typer) -> None:
     app.command("match", cls=Command, epilog=examples([
-        "careerpath match", "careerpath match --level 3 --limit 5 --me me.yaml"]))(match)
+        "careerpath match", "careerpath match --level 3",
+        "careerpath match --me me.yaml"]))(match)
     app.command("gap", cls=Command, epilog=examples([
-        "careerpath gap director", "careerpath gap cdo --me me.yaml -o gap.md"]))(gap)
+        "careerpath gap director", "careerpath gap cdo --me me.yaml"]))(gap)
     me_app.command("init", cls=Command, epilog=examples([
         "careerpath me init --role manager", "careerpath me init -o ~/me.yaml"]))(me_init)
     app.add_typer(me_app, name="me")
