@@ -210,6 +210,16 @@ def test_32768_tied_paths_answer_the_first_five_in_order() -> None:
     assert found.examined < 100 + COUNT_BUDGET  # then it tried, in vain, to count them all
 
 
+def test_a_small_dense_framework_gets_its_exact_total() -> None:
+    # 8 roles, a lateral move between every pair: 1,957 paths from r0 to r7 (counted by
+    # networkx). A count budget cut to 2,000 candidates lost this total.
+    names = [f"r{n}" for n in range(8)]
+    dense = dataset(dict.fromkeys(names, 1), [(a, b, None) for a in names for b in names
+                                              if a != b])
+    found = find_paths(dense, PathQuery("r0", "r7", limit=10))
+    assert (found.more, found.total, found.stopped_early) == (True, 1957, False)
+
+
 def test_counts_are_honest(data: Dataset) -> None:
     every = find_paths(data, PathQuery("analyst", "head-of-data", limit=10))
     assert (len(every.paths), every.more, every.total, every.stopped_early) == (4, False, 4, False)

@@ -31,8 +31,12 @@ from careerpath.pathcost import (
 
 # Partial paths (candidates) the search may examine before it stops early.
 SEARCH_BUDGET = 600_000
-# Once the answer is complete, further candidates it may examine to learn the exact total.
-COUNT_BUDGET = 2_000
+# Once the answer is complete, further candidates it may examine to learn the exact total:
+# enough for the thousands of paths of a small dense framework (8 roles all linked: 1,957);
+# on a dataset of thousands of roles the count is all but always in vain, and each
+# candidate there costs more (it widens the bound's search), so it gets less.
+COUNT_BUDGET = 10_000
+LARGE_DATASET, LARGE_COUNT_BUDGET = 1_000, 2_000
 # Stopped early without a path: candidates a depth-first dive may examine to find any one.
 DIVE_BUDGET = 100_000
 
@@ -75,8 +79,9 @@ def find_paths(dataset: Dataset, query: PathQuery) -> PathSearch:
     bound = _bound(query, moves, vias)
     if bound is None or bound(query.source, 0, NO_LIMIT) is None:
         raise NoAnswer(_no_path_reason(dataset, query, vias))
+    counting = COUNT_BUDGET if len(dataset.roles) <= LARGE_DATASET else LARGE_COUNT_BUDGET
     found = _Search(moves, {via: 1 << i for i, via in enumerate(vias)}, bound,
-                    query.target).run(query.source, query.limit)
+                    query.target).run(query.source, query.limit, counting)
     if not found.paths:
         if not found.stopped_early:
             raise NoAnswer(_no_path_reason(dataset, query, vias))
@@ -138,7 +143,7 @@ class _Search:
         self.queue: list[_Entry] = []
         self.examined = 0  # partial paths whose bound was computed
 
-    def run(self, source: str, limit: int) -> _Found:
+    def run(self, source: str, limit: int, counting: int) -> _Found:
         start = self.bound(source, 0, NO_LIMIT)
         assert start is not None
         self.queue = [(start, (source,), 0, 0, None, 0)]
@@ -149,7 +154,7 @@ class _Search:
                 paths.append(path)
         if len(paths) > limit:  # the answer is complete; is the total cheap to learn?
             spent = self.examined
-            while self.queue and self.examined < spent + COUNT_BUDGET:
+            while self.queue and self.examined < spent + counting:
                 if self.step() is not None:
                     paths.append(paths[-1])  # only counted
             total = None if self.queue else len(paths)
