@@ -47,6 +47,7 @@ def write_entry(entry: Path, head: dict[str, Any], sections: list[bytes],
         for section in sections[:cache_entry.GRAPH_SECTIONS]:
             crc = zlib.crc32(section, crc)
         head["crc"] = crc
+        head["skills_crc"] = zlib.crc32(sections[cache_entry.SKILLS])
     parts = [cache_entry.MAGIC, DUMP(head), b"\n"]
     for section in sections:
         parts.append(b"\0" * (-sum(map(len, parts)) % 8))
@@ -389,6 +390,9 @@ def damage_entry(entry: Path, damage: str) -> None:
         sections[0] = sections[0].replace(b"senior-analyst", b"analyst")
     elif damage == "no roles":
         head["counts"] = [0, head["counts"][1]]
+    elif damage == "skills: one level changed, CRC not fixed":
+        sections[15] = sections[15].replace(b",2,", b",1,", 1)
+        fix_crc = False
     elif damage.startswith("skills:"):
         sections[15] = damaged_skill_table(json.loads(sections[15]), damage)
     elif damage == "offsets past the end":
@@ -409,6 +413,7 @@ def damage_entry(entry: Path, damage: str) -> None:
     "offsets past the end", "skills: deep", "skills: a name number past the names",
     "skills: level 6", "skills: level a boolean", "skills: one skill twice in a role",
     "skills: a track that is a number", "skills: a role missing", "skills: an odd list",
+    "skills: one level changed, CRC not fixed",
 ])
 def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache: Path,
                                                      damage: str) -> None:
@@ -427,6 +432,25 @@ def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache:
     assert dict(dataset.names) == expected.names
     assert dict(dataset.skill_table) == expected.skill_table
     assert entry.read_bytes() == good  # parsed again and replaced
+
+
+def test_a_skills_section_edited_to_disagree_with_the_roles_never_crashes_match(
+        run: Run, small: Path, private_cache: Path, tmp_path: Path) -> None:
+    """A deliberate edit that fixes the CRC is believed (the folder is the user's), but
+    `match` takes its order and its figures from the one section: no crash, no order
+    that contradicts the coverage shown."""
+    me = tmp_path / "me.yaml"
+    me.write_text("skills:\n  SQL: 3\n  Python: 2\n", encoding="utf-8")
+    load_dataset(str(small))
+    entry = entry_of(small)
+    head, sections = read_entry(entry)
+    names, tracks, skills = json.loads(sections[15])
+    sections[15] = json.dumps([names, tracks, [*reversed(skills)]]).encode()
+    write_entry(entry, head, sections)
+    done = run("--data", small, "match", "--me", me, "-f", "json")
+    assert (done.exit_code, done.stderr) == (0, "")
+    coverage = [row["coverage"] for row in json.loads(done.stdout)["roles"]]
+    assert coverage == sorted(coverage, reverse=True) and len(coverage) == 6
 
 
 def test_damage_found_late_is_found_by_a_command_too(run: Run, small: Path,

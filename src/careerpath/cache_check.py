@@ -72,7 +72,7 @@ def extras_ok(extras: Any, moves: int) -> bool:
 
 
 _HEADER = {"format", "hash", "files", "framework", "sources", "counts", "most_years", "sizes",
-           "crc", "stamp"}
+           "crc", "skills_crc", "stamp"}
 
 
 def header_ok(head: dict[str, Any], form: int, digest: str | None, files: list[str],
@@ -89,6 +89,7 @@ def header_ok(head: dict[str, Any], form: int, digest: str | None, files: list[s
             and _is_int(counts[0], 1) and _is_int(counts[1], 0)
             and type(sizes) is list and len(sizes) == sections
             and all(_is_int(size, 0) for size in sizes) and _is_int(head["crc"], 0)
+            and _is_int(head["skills_crc"], 0)
             and type(most) in (int, float) and 0 <= most < math.inf)  # type: ignore[operator]
 
 

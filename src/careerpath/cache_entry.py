@@ -18,7 +18,9 @@ a multiple of 8 bytes:
                    what `match` ranks by, without decoding section 14
 
 The header holds the dataset's hash and files, the framework and sources, the
-counts, `most_years`, each section's size and a CRC-32 of sections 0-10. Sections
+counts, `most_years`, each section's size, a CRC-32 of sections 0-10 and one of
+section 15 (checked when it is read: a damaged level there would rank roles wrongly
+without any shape being wrong). Sections
 0-10 are read through memoryviews of the mapped file (nothing copied) and checked
 in bulk when loaded (cache_check.check_graph); sections 11-15 are decoded only when
 a command asks (a path touches a handful of roles) and checked when decoded.
@@ -104,7 +106,8 @@ def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
             "sources": [[s.id, s.title, s.kind, s.publisher, s.license, s.url]
                         for s in dataset.sources.values()],
             "counts": [len(ids), len(index.source)], "most_years": index.most_years,
-            "sizes": [len(section) for section in sections], "crc": crc}
+            "sizes": [len(section) for section in sections], "crc": crc,
+            "skills_crc": zlib.crc32(sections[SKILLS])}
     parts = [MAGIC, _dump(head), b"\n"]
     for section in sections:
         parts.append(b"\0" * (-sum(map(len, parts)) % 8))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import operator
 import os
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
@@ -193,8 +194,8 @@ class LazySkillTable(Mapping[str, RoleSkills]):
     first time it is used (only `match` and profiles read it); from a fresh parse if
     that section is damaged."""
 
-    def __init__(self, entry: _Entry, ids: list[str]) -> None:
-        self._entry, self._ids = entry, ids
+    def __init__(self, entry: _Entry, ids: list[str], crc: int) -> None:
+        self._entry, self._ids, self._crc = entry, ids, crc
         self._table: Mapping[str, RoleSkills] | None = None
 
     def _decoded(self) -> Mapping[str, RoleSkills]:
@@ -204,8 +205,9 @@ class LazySkillTable(Mapping[str, RoleSkills]):
 
     def _decode(self) -> Mapping[str, RoleSkills]:
         entry = self._entry
+        raw = os.pread(entry.handle, entry.skills_size, entry.skills_at)
         try:
-            table = json.loads(os.pread(entry.handle, entry.skills_size, entry.skills_at))
+            table = json.loads(raw) if zlib.crc32(raw) == self._crc else None
         except (ValueError, RecursionError):
             table = None
         if entry.fresh is not None or not skill_table_ok(table, len(self._ids)):
@@ -298,5 +300,5 @@ def open_entry(handle: int, size: int, expect: tuple[int, str | None, list[str],
                       sources)
     dataset.__dict__["names"] = LazyNames(entry)  # fills the cached_properties
     dataset.__dict__["index"] = index
-    dataset.__dict__["skill_table"] = LazySkillTable(entry, ids)
+    dataset.__dict__["skill_table"] = LazySkillTable(entry, ids, head["skills_crc"])
     return dataset

@@ -14,9 +14,12 @@ from careerpath.textsafe import one_line
 SHOWN_GAPS = 3
 
 
-def role_fit(role: Role, have: Mapping[str, int]) -> RoleFit:
-    coverage, points = _score(role.skills, have)
-    gaps = [SkillGap(name, have.get(name), need) for name, need in role.skills.items()
+def role_fit(role: Role, have: Mapping[str, int],
+             skills: Mapping[str, int] | None = None) -> RoleFit:
+    """How `have` covers `role`'s skills (`skills`: as ranked, from the skill table)."""
+    skills = role.skills if skills is None else skills
+    coverage, points = _score(skills, have)
+    gaps = [SkillGap(name, have.get(name), need) for name, need in skills.items()
             if need > have.get(name, 0)]
     gaps.sort(key=lambda g: (-(g.need - (g.have or 0)), g.name.casefold()))
     return RoleFit(role, coverage, points, gaps[:SHOWN_GAPS])
@@ -49,7 +52,9 @@ def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
                                                              else ""))
     ranked.sort()
     shown = ranked[:limit] if limit else ranked  # the gaps only of the roles shown
-    return MatchAnswer(profile.path, [role_fit(dataset.roles[row[2]], have) for row in shown],
+    table = dataset.skill_table  # one source for the order and the figures shown
+    return MatchAnswer(profile.path, [role_fit(dataset.roles[row[2]], have,
+                                               table[row[2]].skills) for row in shown],
                        profile.warnings)
 
 
