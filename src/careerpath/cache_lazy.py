@@ -206,6 +206,7 @@ class LazySkillTable(Mapping[str, RoleSkills]):
     def _decode(self) -> Mapping[str, RoleSkills]:
         entry = self._entry
         raw = os.pread(entry.handle, entry.skills_size, entry.skills_at)
+        table: Any = None
         try:
             table = json.loads(raw) if zlib.crc32(raw) == self._crc else None
         except (ValueError, RecursionError):
