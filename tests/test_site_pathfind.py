@@ -36,7 +36,7 @@ process.stdout.write(JSON.stringify(out));
 
 YEARS: list[Years | None] = [None, None, Years(0, 0), Years(1, 1), Years(2, 2), Years(1, 3),
                              Years(0.5, 1.5), Years(2, 4), Years(0.25, 0.25), Years(0.005, 0.005)]
-SKILLS = ["SQL", "sql", "Écriture", "Zeta", "alpha", "Ops"]
+SKILLS = ["SQL", "sql", "Écriture", "Zeta", "alpha", "Ops", "ẞtrategy", "St", "ꭰ skill", "ア skill"]
 
 
 def random_dataset(rng: random.Random) -> Dataset:

@@ -11,11 +11,11 @@ from careerpath.site.markup import page, script_json
 
 
 def graph_data(dataset: Dataset) -> dict[str, Any]:
-    """What path.js needs: roles [id, title, level, [[skill, level, key], ...]] and moves
+    """What path.js needs: roles [id, title, level, [[skill, level, key, casefold], ...]] and moves
     [from, to, kind, min years | null, max years | null, note | null], in data order.
     A skill's key is its `normal_name`: spellings with one key are one skill, as in
-    `careerpath path`."""
-    roles = [[r.id, r.title, r.level, [[name, level, normal_name(name)]
+    `careerpath path`; its casefold orders gaps as Python does (JavaScript has none)."""
+    roles = [[r.id, r.title, r.level, [[name, level, normal_name(name), name.casefold()]
                                        for name, level in r.skills.items()]]
              for r in dataset.roles.values()]
     moves = [[p.source_id, p.target_id, p.kind,

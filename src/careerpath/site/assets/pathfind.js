@@ -25,7 +25,10 @@
     }
     return x.length - y.length;
   }
-  function casefold(text) { return text.toUpperCase().toLowerCase(); }
+  // Python's str.casefold of each skill name, as the data gives it (JavaScript has no
+  // casefold: upper-then-lower differs for ẞ and Cherokee); upper-then-lower otherwise.
+  var folded = new Map();
+  function casefold(text) { return folded.has(text) ? folded.get(text) : text.toUpperCase().toLowerCase(); }
 
   function Heap() { this.items = []; }
   Heap.prototype.push = function (cost, state) {
@@ -53,15 +56,16 @@
     return top;
   };
 
-  /* data: {roles: [[id, title, level, [[skill, level, key]...]]...], moves: [[from, to, kind, min, max, note]...]}
+  /* data: {roles: [[id, title, level, [[skill, level, key, casefold]...]]...], moves: [[from, to, kind, min, max, note]...]}
    * A skill's key is its name folded as careerpath folds names (`normal_name`): two
-   * spellings with one key are one skill. */
+   * spellings with one key are one skill. Its casefold orders skills as careerpath does. */
   function Graph(data) {
     var self = this;
     this.roles = new Map();
     data.roles.forEach(function (r) {
       var skills = new Map();  // key -> {name, level}: the highest level of any spelling
       r[3].forEach(function (s) {
+        folded.set(s[0], s[3]);
         if (!skills.has(s[2]) || s[1] > skills.get(s[2]).level) { skills.set(s[2], {name: s[0], level: s[1]}); }
       });
       self.roles.set(r[0], {id: r[0], title: r[1], level: r[2], skills: skills});
