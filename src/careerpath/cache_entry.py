@@ -20,10 +20,10 @@ a multiple of 8 bytes:
 The header holds the dataset's hash and files, the framework and sources, the
 counts, `most_years`, each section's size, a CRC-32 of sections 0-10 and one of
 section 15 (checked when it is read: a damaged level there would rank roles wrongly
-without any shape being wrong). Sections
-0-10 are read through memoryviews of the mapped file (nothing copied) and checked
-in bulk when loaded (cache_check.check_graph); sections 11-15 are decoded only when
-a command asks (a path touches a handful of roles) and checked when decoded.
+without any shape being wrong). Sections 0-10 are read through memoryviews of the
+mapped file (nothing copied) and checked in bulk when loaded (cache_check.graph_ok);
+sections 11-15 are decoded only when a command asks (a path touches a handful of
+roles) and checked when decoded.
 """
 
 from __future__ import annotations
@@ -65,11 +65,13 @@ def _role_values(dataset: Dataset, role_id: str) -> list[Any]:
 
 
 def _skill_table(dataset: Dataset, ids: list[str]) -> list[Any]:
-    """[skill names, each role's track, each role's skills as [name number, level, ...]]."""
+    """Dataset.skill_table as [skill names, each role's track, each role's skills as
+    [name number, level, ...]] (levels are in section 1)."""
+    rows = [dataset.skill_table[role_id] for role_id in ids]
     numbers: dict[str, int] = {}
-    skills = [[part for name, level in dataset.roles[role_id].skills.items()
-               for part in (numbers.setdefault(name, len(numbers)), level)] for role_id in ids]
-    return [list(numbers), [dataset.roles[role_id].track for role_id in ids], skills]
+    skills = [[part for name, level in row.skills.items()
+               for part in (numbers.setdefault(name, len(numbers)), level)] for row in rows]
+    return [list(numbers), [row.track for row in rows], skills]
 
 
 def _dump(value: Any) -> bytes:

@@ -14,10 +14,9 @@ from careerpath.textsafe import one_line
 SHOWN_GAPS = 3
 
 
-def role_fit(role: Role, have: Mapping[str, int],
-             skills: Mapping[str, int] | None = None) -> RoleFit:
-    """How `have` covers `role`'s skills (`skills`: as ranked, from the skill table)."""
-    skills = role.skills if skills is None else skills
+def role_fit(role: Role, skills: Mapping[str, int], have: Mapping[str, int]) -> RoleFit:
+    """How `have` covers `skills`, `role`'s as the skill table gives them (the table
+    ranks the roles, so it gives the figures shown too)."""
     coverage, points = _score(skills, have)
     gaps = [SkillGap(name, have.get(name), need) for name, need in skills.items()
             if need > have.get(name, 0)]
@@ -38,10 +37,10 @@ def _score(skills: Mapping[str, int], have: Mapping[str, int]) -> tuple[float, i
 def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
           track: str | None = None, level: int | None = None) -> MatchAnswer:
     """Every role with skills, ranked by coverage; ties: higher level, then id."""
-    have = profile.have
+    have, table = profile.have, dataset.skill_table
     # Ranked from the skill table: only the roles shown are decoded whole.
     ranked = [(-_score(row.skills, have)[0], -row.level, role_id)
-              for role_id, row in dataset.skill_table.items()
+              for role_id, row in table.items()
               if row.skills and (level is None or row.level == level)
               and (track is None or (row.track or "").casefold() == track.casefold())]
     if not ranked:
@@ -52,9 +51,8 @@ def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
                                                              else ""))
     ranked.sort()
     shown = ranked[:limit] if limit else ranked  # the gaps only of the roles shown
-    table = dataset.skill_table  # one source for the order and the figures shown
-    return MatchAnswer(profile.path, [role_fit(dataset.roles[row[2]], have,
-                                               table[row[2]].skills) for row in shown],
+    return MatchAnswer(profile.path, [role_fit(dataset.roles[role_id], table[role_id].skills,
+                                               have) for _, _, role_id in shown],
                        profile.warnings)
 
 
