@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careerpath.cli import app
+from careerpath.cli import app_for
 
 # A small graph built to have ties, alternatives, a lateral move, a skip-level
 # move, typical years (single figures and ranges) and an unreachable role.
@@ -117,7 +117,9 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     def invoke(*args: str | Path, env: dict[str, str] | None = None,
                input: str | None = None) -> Result:
         runner = CliRunner()
-        result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False,
+        words = [str(a) for a in args]
+        # As `careerpath` itself does: the app with just the command named, if one is.
+        result = runner.invoke(app_for(words), words, env=env, catch_exceptions=False,
                                prog_name="careerpath", input=input)
         return Result(result.exit_code, result.stdout, result.stderr)
     return invoke

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from careerpath.cli import app
+from careerpath.cli import app, app_for, invoked_command
 from conftest import Result
 
 Run = Callable[..., Result]
@@ -537,3 +537,43 @@ def test_a_global_option_after_the_command_without_its_value(run: Run) -> None:
     for args in (["roles", "--data"], ["--data"]):
         result = run(*args)
         assert (result.exit_code, result.stderr) == (2, "error: --data needs a value: --data DIR\n")
+
+
+@pytest.mark.parametrize(("args", "name"), [
+    (["show", "x"], "show"),
+    (["--data", "d", "--no-color", "path", "a", "b"], "path"),
+    (["path", "a", "b", "--data", "d"], "path"),
+    (["--data=d", "me", "init"], "me"),
+    (["import", "onet", "x"], "import"),
+    (["--help"], None),
+    (["--version", "show"], None),
+    (["--bogus", "show"], None),
+    (["--data"], None),
+    ([], None),
+])
+def test_the_command_named_is_found_after_the_global_options(args: list[str],
+                                                             name: str | None) -> None:
+    assert invoked_command(args) == name
+
+
+def test_a_run_builds_only_the_command_it_names() -> None:
+    one = app_for(["--data", "d", "path", "a", "b"])
+    assert [info.name for info in one.registered_commands] == ["path"]
+    assert one.registered_groups == []
+    me = app_for(["me", "init"])
+    assert (me.registered_commands, [g.name for g in me.registered_groups]) == ([], ["me"])
+    site = app_for(["site", "out"])  # named after its function, not in app.command()
+    assert [info.callback.__name__ for info in site.registered_commands] == ["site"]
+    for whole in (["--help"], ["shwo"], []):  # help and unknown names list every command
+        assert app_for(whole) is app
+
+
+def test_one_command_app_answers_as_the_whole_app(small: Path) -> None:
+    from typer.testing import CliRunner
+
+    for args in (["--data", str(small), "path", "analyst", "hod"], ["path"],
+                 ["show", "--bogus"], ["--data", str(small), "show", "nobody"]):
+        whole = CliRunner().invoke(app, args, prog_name="careerpath")
+        one = CliRunner().invoke(app_for(args), args, prog_name="careerpath")
+        assert (one.exit_code, one.stdout, one.stderr) == (
+            whole.exit_code, whole.stdout, whole.stderr)

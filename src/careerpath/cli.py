@@ -99,15 +99,16 @@ def _say(lines: list[str]) -> None:
         pass
 
 
-app = typer.Typer(
-    cls=CareerPathGroup,
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Explore career paths between roles: multi-step paths, skill gaps, level comparisons."
-         "\n\nStart with: careerpath path coordinator cdo",
-)
+APP_SETTINGS: dict[str, Any] = {
+    "cls": CareerPathGroup,
+    "no_args_is_help": True,
+    "pretty_exceptions_show_locals": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "help": "Explore career paths between roles: multi-step paths, skill gaps, level "
+            "comparisons.\n\nStart with: careerpath path coordinator cdo",
+}
+app = typer.Typer(**APP_SETTINGS)
 
 
 def _version(value: bool) -> None:
@@ -144,8 +145,46 @@ cmd_site.register(app)
 cmd_import.register(app)
 
 
+def invoked_command(args: list[str]) -> str | None:
+    """The command `args` name after the global options; None for none (`--help`,
+    `--version`, nothing) or when the global options themselves are wrong."""
+    try:
+        args = hoist_global_options(args)
+    except CareerPathError:
+        return None
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        if args[index] not in GLOBAL_FLAGS and not args[index].startswith("--data="):
+            if args[index] not in GLOBAL_VALUED:
+                return None  # --help, --version, or an unknown option: Click answers
+            index += 1
+        index += 1
+    return args[index] if index < len(args) else None
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command `args` name, when they name one of ours.
+
+    Typer turns every registered command into a Click command at each start,
+    inspecting its signature (about 10 ms for all of them); a run needs one. Help,
+    completion and unknown names get the whole app, so they list every command.
+    """
+    name = invoked_command(args)
+    commands = [info for info in app.registered_commands
+                if (info.name or typer.main.get_command_name(info.callback.__name__)) == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not commands and not groups:
+        return app
+    one = typer.Typer(**APP_SETTINGS)
+    one.registered_callback = app.registered_callback
+    one.registered_commands, one.registered_groups = commands, groups
+    return one
+
+
 def main() -> None:
     """Entry point of the `careerpath` script and `python -m careerpath`."""
+    import sys
+
     from careerpath.output import protect_streams
 
     protect_streams()
@@ -153,4 +192,6 @@ def main() -> None:
         from careerpath.completion import plain_completion_help
 
         plain_completion_help()
-    app(prog_name="careerpath")
+        app(prog_name="careerpath")
+        return
+    app_for(sys.argv[1:])(prog_name="careerpath")

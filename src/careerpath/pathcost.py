@@ -26,8 +26,9 @@ from careerpath.model import NO_YEARS, Dataset, Years
 # the weaker `via_bound` is used.
 STATE_BUDGET = 300_000
 
-# (role, mask of vias seen, the bound wanted) -> a lower bound on the cost to finish, or
-# None: cannot finish. A bound may stop short of exact once it reaches the value wanted.
+# (role, mask of vias seen, roles the bound may settle) -> a lower bound on the cost to
+# finish, or None: cannot finish. A bound that works incrementally (DistancesTo) may
+# answer short of exact once it has settled that many roles.
 Bound = Callable[[str, int, int], "int | None"]
 
 
@@ -130,26 +131,36 @@ def distances_to(target: str, into: dict[str, dict[str, int]]) -> dict[str, int]
 
 
 class DistancesTo:
-    """The cheapest cost from each role to `target`: a reverse Dijkstra that runs
-    only as far as the questions asked of it need (a path near its start never
-    makes it walk the whole graph)."""
+    """The cheapest cost from each role to `target`, by a reverse Dijkstra that goes
+    no further than the forward search lets it.
+
+    Each question says how many roles the reverse search may have settled by then
+    (the forward search allows a few more with every candidate it examines). A role
+    not settled within that gets the smallest cost not yet settled: a weaker lower
+    bound, which sends the forward search one step further instead. So the two
+    searches grow together and meet in the middle, as a bidirectional search does:
+    a path of 7 moves across 5,000 roles settles a few hundred roles, not the 3,600
+    that proving the exact cost from the start would take. With no path at all, the
+    reverse search still finishes (every role that can reach the end settled, every
+    other one answered None) after about as many candidates as there are roles.
+    """
 
     def __init__(self, target: str, into: dict[str, dict[str, int]]) -> None:
         self.done: dict[str, int] = {}
         self.queue = [(0, target)]
         self.into = into
 
-    def bound(self, role: str, seen: int = 0, wanted: float = math.inf) -> int | None:
-        """The exact cost from `role`, or, once every role not yet settled is known to
-        cost at least `wanted`, that lower bound; None when `role` cannot reach the end."""
+    def bound(self, role: str, seen: int = 0, settle: int = 1 << 62) -> int | None:
+        """The exact cost from `role`, or a lower bound on it once `settle` roles are
+        settled; None when `role` cannot reach the end."""
         done, queue, into = self.done, self.queue, self.into
         while role not in done:
             while queue and queue[0][1] in done:
                 heapq.heappop(queue)
             if not queue:
                 return None
-            if queue[0][0] >= wanted:  # Dijkstra: nothing unsettled costs less
-                return queue[0][0]
+            if len(done) >= settle:
+                return queue[0][0]  # Dijkstra: nothing unsettled costs less
             distance, here = heapq.heappop(queue)
             done[here] = distance
             for previous, cost in into[here].items():

@@ -33,8 +33,8 @@ from careerpath.pathcost import (
 SEARCH_BUDGET = 600_000
 # Once the answer is complete, further candidates it may examine to learn the exact total:
 # enough for the thousands of paths of a small dense framework (8 roles all linked: 1,957);
-# on a dataset of thousands of roles the count is all but always in vain, and each
-# candidate there costs more (it widens the bound's search), so it gets less.
+# on a dataset of thousands of roles the count is all but always in vain, so it gets less,
+# and the bound's reverse search stops growing while it counts (its candidates stay cheap).
 COUNT_BUDGET = 10_000
 LARGE_DATASET, LARGE_COUNT_BUDGET = 1_000, 2_000
 # Stopped early without a path: candidates a depth-first dive may examine to find any one.
@@ -77,11 +77,11 @@ def find_paths(dataset: Dataset, query: PathQuery) -> PathSearch:
     moves = allowed_moves(dataset, query.source, query.target, query.avoid,
                           query.promotions_only, query.fastest)
     bound = _bound(query, moves, vias)
-    if bound is None or bound(query.source, 0, NO_LIMIT) is None:
+    if bound is None or bound(query.source, 0, SETTLE_FIRST) is None:
         raise NoAnswer(_no_path_reason(dataset, query, vias))
-    counting = COUNT_BUDGET if len(dataset.roles) <= LARGE_DATASET else LARGE_COUNT_BUDGET
+    large = len(dataset.roles) > LARGE_DATASET
     found = _Search(moves, {via: 1 << i for i, via in enumerate(vias)}, bound,
-                    query.target).run(query.source, query.limit, counting)
+                    query.target).run(query.source, query.limit, large)
     if not found.paths:
         if not found.stopped_early:
             raise NoAnswer(_no_path_reason(dataset, query, vias))
@@ -122,12 +122,13 @@ def _bound(query: PathQuery, moves: Moves, vias: list[str]) -> Bound | None:
                              {via: 1 << i for i, via in enumerate(vias)}, roles)
     if states is None:
         weaker = via_bound(query.target, moves, vias, to_end)
-        return lambda role, seen, wanted: weaker(role, seen)
-    return lambda role, seen, wanted: states.get((role, seen))
+        return lambda role, seen, settle: weaker(role, seen)
+    return lambda role, seen, settle: states.get((role, seen))
 
 
-# Wanted of a bound when no search front limits it: exact.
-NO_LIMIT = 1 << 200
+# Roles the reverse search behind the bound may settle before the first candidate,
+# and for each candidate examined after that (DistancesTo).
+SETTLE_FIRST, SETTLE_PER_CANDIDATE = 64, 1
 
 # A sibling group: (the parent path, its cost, its vias seen, its extensions in order as
 # (queue key, role, vias seen): the key is kept, as a bound computed later may differ).
@@ -142,9 +143,11 @@ class _Search:
         self.all_seen = (1 << len(bits)) - 1
         self.queue: list[_Entry] = []
         self.examined = 0  # partial paths whose bound was computed
+        self.settled_at: int | None = None  # the bound's settling frozen at this
+        self.rekeyed = 0  # entries queued again because their bound had grown
 
-    def run(self, source: str, limit: int, counting: int) -> _Found:
-        start = self.bound(source, 0, NO_LIMIT)
+    def run(self, source: str, limit: int, large: bool) -> _Found:
+        start = self.bound(source, 0, SETTLE_FIRST)
         assert start is not None
         self.queue = [(start, (source,), 0, 0, None, 0)]
         paths: list[tuple[str, ...]] = []
@@ -153,7 +156,9 @@ class _Search:
             if path is not None:
                 paths.append(path)
         if len(paths) > limit:  # the answer is complete; is the total cheap to learn?
-            spent = self.examined
+            spent, counting = self.examined, LARGE_COUNT_BUDGET if large else COUNT_BUDGET
+            if large:  # the bound's search stops growing: counting is cheap, and seldom ends
+                self.settled_at = SETTLE_FIRST + SETTLE_PER_CANDIDATE * spent
             while self.queue and self.examined < spent + counting:
                 if self.step() is not None:
                     paths.append(paths[-1])  # only counted
@@ -175,23 +180,29 @@ class _Search:
             self.push(group, index + 1)
         if path[-1] == self.target:
             return path
-        extensions = self.extensions(path, cost, seen, key)
+        rest = self.rest(path[-1], seen)  # the bound may have grown since the key was made
+        if rest is None:
+            return None
+        if cost + rest > key:  # queue it again behind what is now cheaper, unextended
+            self.rekeyed += 1
+            heapq.heappush(self.queue, (cost + rest, path, cost, seen, None, 0))
+            return None
+        extensions = self.extensions(path, cost, seen)
         if extensions:
             self.push((path, cost, seen, extensions), 0)
         return None
 
-    def extensions(self, path: tuple[str, ...], cost: int, seen: int,
-                   front: int = NO_LIMIT) -> list[tuple[int, str, int]]:
+    def extensions(self, path: tuple[str, ...], cost: int,
+                   seen: int) -> list[tuple[int, str, int]]:
         """(queue key, role, vias seen) of each extension that can still finish, best
-        first. A key need be exact only up to `front`, the key being taken: a larger one
-        queues the extension behind it all the same."""
+        first. A key is a lower bound on the cost of any path finishing it."""
         found = []
         for role, move_cost in self.out.get(path[-1], {}).items():
             if role in path:
                 continue
             self.examined += 1
             now_seen = seen | self.bits.get(role, 0)
-            rest = self.rest(role, now_seen, front - cost - move_cost)
+            rest = self.rest(role, now_seen)
             if rest is not None:
                 found.append((cost + move_cost + rest, role, now_seen))
         found.sort()
@@ -213,11 +224,13 @@ class _Search:
                 stack.append(((*path, role), cost + self.out[path[-1]][role], now_seen))
         return None
 
-    def rest(self, role: str, seen: int, wanted: int = NO_LIMIT) -> int | None:
+    def rest(self, role: str, seen: int) -> int | None:
         """Lower bound on finishing from `role`; None when no finish is possible."""
         if role == self.target:
             return 0 if seen == self.all_seen else None
-        return self.bound(role, seen, wanted)
+        settle = self.settled_at if self.settled_at is not None else (
+            SETTLE_FIRST + SETTLE_PER_CANDIDATE * (self.examined + self.rekeyed))
+        return self.bound(role, seen, settle)
 
     def push(self, group: _Group, index: int) -> None:
         parent, cost, _, extensions = group
