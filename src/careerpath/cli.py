@@ -170,8 +170,7 @@ def app_for(args: list[str]) -> typer.Typer:
     completion and unknown names get the whole app, so they list every command.
     """
     name = invoked_command(args)
-    commands = [info for info in app.registered_commands
-                if (info.name or typer.main.get_command_name(info.callback.__name__)) == name]
+    commands = [info for info in app.registered_commands if _name_of(info) == name]
     groups = [info for info in app.registered_groups if info.name == name]
     if not commands and not groups:
         return app
@@ -179,6 +178,13 @@ def app_for(args: list[str]) -> typer.Typer:
     one.registered_callback = app.registered_callback
     one.registered_commands, one.registered_groups = commands, groups
     return one
+
+
+def _name_of(info: Any) -> str | None:
+    """A registered command's name: given, or Typer's from its function's name."""
+    if info.name or info.callback is None:
+        return str(info.name) if info.name else None
+    return str(typer.main.get_command_name(info.callback.__name__))
 
 
 def main() -> None:
