@@ -434,6 +434,29 @@ def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache:
     assert entry.read_bytes() == good  # parsed again and replaced
 
 
+@pytest.mark.parametrize("damage", [
+    "unknown role in a move", "self-loop", "years infinite", "years not a number",
+    "no years on one side only"])
+def test_damaged_moves_are_found_when_the_graph_is_first_used(
+        run: Run, small: Path, private_cache: Path, damage: str) -> None:
+    """`skills` never reads the move sections, so they are checked when a command first
+    uses the graph: that answer is the fresh parse's, and the entry is replaced."""
+    fresh = run("--data", small, "--no-cache", "path", "analyst", "hod", "-f", "json")
+    first = run("--data", small, "skills", "analyst")
+    good = entry_of(small).read_bytes()
+    damage_entry(entry_of(small), damage)
+    assert run("--data", small, "skills", "analyst").stdout == first.stdout
+    assert entry_of(small).read_bytes() != good  # `skills` reads no move: not yet found
+    dataset = load_dataset(str(small))
+    assert dataset.index.ids == list(dataset.roles)  # the graph used first: damage found
+    assert tuple(dataset.progressions) == load_dataset(str(small), use_cache=False).progressions
+    assert entry_of(small).read_bytes() == good
+    damage_entry(entry_of(small), damage)
+    again = run("--data", small, "path", "analyst", "hod", "-f", "json")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, fresh.stdout, "")
+    assert entry_of(small).read_bytes() == good
+
+
 def test_a_skills_section_edited_to_disagree_with_the_roles_never_crashes_match(
         run: Run, small: Path, private_cache: Path, tmp_path: Path) -> None:
     """A deliberate edit that fixes the CRC is believed (the folder is the user's), but

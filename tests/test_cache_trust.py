@@ -220,6 +220,8 @@ INTERRUPT_PROBE = """
 import os, signal, sys, time
 
 SIGNAL = getattr(signal, sys.argv[1])
+# Python leaves SIGINT ignored when started so (a background job of a script): not here.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def stopped(*args, **kwargs):
     os.kill(os.getpid(), SIGNAL)

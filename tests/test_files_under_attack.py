@@ -200,6 +200,8 @@ import os, signal, sys, time
 import careerpath.output
 
 SIGNAL = getattr(signal, sys.argv[1])
+# Python leaves SIGINT ignored when started so (a background job of a script): not here.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def stopped(fd):
     os.kill(os.getpid(), SIGNAL)

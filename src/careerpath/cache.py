@@ -25,9 +25,9 @@ all (the least recently written go first).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -63,6 +63,8 @@ def disabled() -> bool:
 
 
 def content_hash(contents: list[bytes]) -> str:
+    import hashlib  # only when the files' stamp does not settle it: 3 ms to import
+
     digest = hashlib.sha1(usedforsecurity=False)
     for data in contents:
         digest.update(len(data).to_bytes(8, "little"))
@@ -75,6 +77,8 @@ def files_hash(files: list[Path], limit: int) -> tuple[str, int] | None:
     cached run never holds a large dataset's bytes), or None when any is not a
     regular file, is over `limit` bytes or cannot be read: then the caller
     reads them the ordinary way, which says why."""
+    import hashlib
+
     digest = hashlib.sha1(usedforsecurity=False)
     total = 0
     buffer = bytearray(HASH_CHUNK)
@@ -143,8 +147,13 @@ def entry_name(files: list[Path]) -> tuple[str, list[str]] | None:
     except (OSError, RuntimeError):
         return None
     key = "\0".join([str(FORMAT), __version__, _index_fingerprint(), _fields(), *paths])
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32] + SUFFIX, \
-        paths
+    return name_hash(key.encode("utf-8", "surrogateescape")) + SUFFIX, paths
+
+
+def name_hash(data: bytes) -> str:
+    """64 bits for a file name: a CRC-32 and an Adler-32. Not a security boundary (the
+    header says which files an entry is for), and no hashlib to import (3 ms)."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _fields() -> str:
@@ -163,7 +172,7 @@ def _index_fingerprint() -> str:
     from careerpath.model import normal_name
 
     code = normal_name.__code__
-    return hashlib.sha256(code.co_code + repr(code.co_consts).encode()).hexdigest()[:16]
+    return name_hash(code.co_code + repr(code.co_consts).encode())
 
 
 def open_entry_file(folder: int, name: str, limit: int) -> tuple[int, int] | None:

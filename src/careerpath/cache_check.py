@@ -4,7 +4,7 @@ An entry is only read from a folder the user owns (see cache.py), but it may
 still be damaged (a full disk, a crash, a hand edit). Everything the rest of
 careerpath relies on is checked here, field by field, so a damaged entry can
 never cause a traceback later. The graph is checked in bulk and by a CRC-32
-(see graph_ok); each role's text field by field when it is decoded.
+(see ids_ok, moves_ok); each role's text field by field when it is decoded.
 """
 
 from __future__ import annotations
@@ -93,8 +93,23 @@ def header_ok(head: dict[str, Any], form: int, digest: str | None, files: list[s
             and type(most) in (int, float) and 0 <= most < math.inf)  # type: ignore[operator]
 
 
-def graph_ok(parts: list[Any], roles: int, moves: int) -> list[str] | None:
-    """The role ids if the graph sections (see cache_entry) are consistent, else None.
+def ids_ok(parts: list[Any], roles: int) -> list[str] | None:
+    """The role ids if they and the levels (the sections every command uses) are
+    consistent: as many as the header counts, distinct, none empty; else None."""
+    try:
+        ids = bytes(parts[0]).decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return None
+    levels = parts[1]
+    if (len(ids) != roles or len(set(ids)) != roles or "" in ids or len(levels) != roles
+            or (roles and min(levels) < 1)):
+        return None
+    return ids
+
+
+def moves_ok(parts: list[Any], roles: int, moves: int) -> bool:
+    """Whether the move sections (see cache_entry) are consistent; checked the first
+    time the graph is used (`show` and `skills` never use it).
 
     Checked in bulk, at C speed: counts, every number in range, no self-loop, years
     finite and ordered with NO_YEARS only as a pair, every role's moves grouped in
@@ -103,26 +118,26 @@ def graph_ok(parts: list[Any], roles: int, moves: int) -> list[str] | None:
     high, groups that disagree with the columns) is not re-checked: it cannot cause
     an error, and the folder is the user's.
     """
-    try:
-        ids = bytes(parts[0]).decode("utf-8").split("\n")
-    except UnicodeDecodeError:
-        return None
-    levels, source, target, lateral, low, high = parts[1:7]
-    if (len(ids) != roles or len(set(ids)) != roles or "" in ids or len(levels) != roles
-            or min(levels) < 1 or not all(len(column) == moves for column in parts[2:7])):
-        return None
-    if moves and not (min(source) >= 0 and max(source) < roles and min(target) >= 0
-                      and max(target) < roles and max(lateral) <= 1
+    source, target, lateral, low, high = parts[2:7]
+    if not all(len(column) == moves for column in parts[2:7]):
+        return False
+    # Read as unsigned, a negative number is above any count: one pass checks both ends.
+    if moves and not (_below(source, roles) and _below(target, roles) and max(lateral) <= 1
                       and not any(map(operator.eq, source, target))):
-        return None
+        return False
     if moves and not _years_ok(low, high):
-        return None
+        return False
     for start, grouped in ((parts[7], parts[8]), (parts[9], parts[10])):
         if (len(start) != roles + 1 or start[0] != 0 or start[roles] != moves
                 or len(grouped) != moves or not all(map(operator.le, start[:-1], start[1:]))
-                or (moves and not (min(grouped) >= 0 and max(grouped) < moves))):
-            return None
-    return ids
+                or (moves and not _below(grouped, moves))):
+            return False
+    return True
+
+
+def _below(numbers: memoryview, count: int) -> bool:
+    """Every 32-bit signed number in 0 .. count - 1."""
+    return max(numbers.cast("B").cast("I")) < count
 
 
 def _years_ok(low: Any, high: Any) -> bool:

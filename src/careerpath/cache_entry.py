@@ -21,7 +21,7 @@ The header holds the dataset's hash and files, the framework and sources, the
 counts, `most_years`, each section's size, a CRC-32 of sections 0-10 and one of
 section 15 (checked when it is read: a damaged level there would rank roles wrongly
 without any shape being wrong). Sections 0-10 are read through memoryviews of the
-mapped file (nothing copied) and checked in bulk when loaded (cache_check.graph_ok);
+mapped file (nothing copied) and checked in bulk when first used (cache_check.moves_ok);
 sections 11-15 are decoded only when a command asks (a path touches a handful of
 roles) and checked when decoded.
 """
@@ -153,9 +153,10 @@ def typed(raw: list[memoryview]) -> list[memoryview] | None:
     return found
 
 
-def graph_index(parts: Sequence[memoryview], most_years: float, ids: list[str]) -> GraphIndex:
+def graph_index(parts: Sequence[memoryview], most_years: float, ids: list[str],
+                position: dict[str, int]) -> GraphIndex:
     return GraphIndex(ids, [parts[number] for number in (2, 3, 4, 7, 8, 9, 10)],
-                      (parts[5], parts[6]), most_years)
+                      (parts[5], parts[6]), most_years, position)
 
 
 def crc(raw: Sequence[memoryview]) -> int:

@@ -1,8 +1,9 @@
 """A dataset served from a cache entry (layout: cache_entry.py), decoded on demand.
 
-Opening an entry reads its header and graph sections (checked in bulk, see
-cache_check.graph_ok) and keeps the file open; a role's text is read and decoded
-the first time a command asks for that role, and checked then. Should any part
+Opening an entry reads its header and graph sections (the ids checked then, the
+moves in bulk the first time the graph is used: see cache_check) and keeps the
+file open; a role's text is read and decoded the first time a command asks for
+that role, and checked then. Should any part
 turn out damaged when it is decoded, the entry is no entry after all: the data is
 parsed again (which replaces the entry), and from then on every part comes from
 that fresh parse.
@@ -20,8 +21,9 @@ from typing import Any, overload
 from careerpath import cache_entry
 from careerpath.cache_check import (
     extras_ok,
-    graph_ok,
     header_ok,
+    ids_ok,
+    moves_ok,
     names_ok,
     role_ok,
     skill_table_ok,
@@ -30,6 +32,7 @@ from careerpath.model import (
     NO_YEARS,
     Dataset,
     Framework,
+    GraphIndex,
     Progression,
     Role,
     RoleSkills,
@@ -44,8 +47,10 @@ class _Entry:
     """The open entry, and the fresh dataset once a damaged part made us parse."""
 
     def __init__(self, handle: int, parts: list[Any], places: list[int], sizes: list[int],
-                 position: dict[str, int], reparse: Callable[[], Dataset]) -> None:
-        self.handle, self.parts, self.position = handle, parts, position
+                 ids: list[str], moves: int, reparse: Callable[[], Dataset]) -> None:
+        self.handle, self.parts, self.ids, self.moves = handle, parts, ids, moves
+        self.position = {role_id: number for number, role_id in enumerate(ids)}
+        self.moves_checked: bool | None = None
         self.roles_at, self.roles_size = places[cache_entry.ROLES], sizes[cache_entry.ROLES]
         self.skills_at, self.skills_size = places[cache_entry.SKILLS], sizes[cache_entry.SKILLS]
         self.reparse = reparse
@@ -55,6 +60,20 @@ class _Entry:
         if self.fresh is None:
             self.fresh = self.reparse()
         return self.fresh
+
+    def moves_usable(self) -> bool:
+        """Whether moves come from the entry: its move sections check out (checked
+        the first time) and no damage elsewhere made us parse afresh."""
+        if self.moves_checked is None:
+            self.moves_checked = moves_ok(self.parts, len(self.ids), self.moves)
+        return self.moves_checked and self.fresh is None
+
+    def graph(self) -> GraphIndex:
+        if not self.moves_usable():
+            return self.fallback().index
+        # Bases for packing costs need only be large enough: twice the largest high is.
+        most = max(0.0, 2 * max(self.parts[6], default=0.0))
+        return cache_entry.graph_index(self.parts, most, self.ids, self.position)
 
     def read_roles(self, start: int, end: int) -> bytes:
         if not 0 <= start <= end <= self.roles_size:
@@ -133,6 +152,20 @@ class LazyRoles(Mapping[str, Role]):
         return role_id in self._entry.position
 
 
+class LazyIndex:
+    """Dataset.index until the graph is first used (`show` and `skills` never use it):
+    then the entry's move sections are checked and the real index takes its place."""
+
+    def __init__(self, entry: _Entry, slot: dict[str, Any]) -> None:
+        self._entry, self._slot = entry, slot
+        self._index: GraphIndex | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._index is None:  # a caller holding this stand-in gets the same index
+            self._index = self._slot["index"] = self._entry.graph()
+        return getattr(self._index, name)
+
+
 class LazyMoves(Sequence[Progression]):
     """Progressions, in data order, each made into an object only when asked for."""
 
@@ -141,7 +174,8 @@ class LazyMoves(Sequence[Progression]):
         self._extras: dict[str, list[Any]] | None = None
 
     def __len__(self) -> int:
-        return len(self._entry.parts[2])
+        entry = self._entry
+        return entry.moves if entry.moves_usable() else len(entry.fallback().progressions)
 
     @overload
     def __getitem__(self, number: int) -> Progression: ...
@@ -157,7 +191,7 @@ class LazyMoves(Sequence[Progression]):
             number += len(self)
         if not 0 <= number < len(self):
             raise IndexError(number)
-        extras = self._extras_once() if entry.fresh is None else None
+        extras = self._extras_once() if entry.moves_usable() else None
         if extras is None:
             return entry.fallback().progressions[number]
         parts = entry.parts
@@ -289,17 +323,15 @@ def open_entry(handle: int, size: int, expect: tuple[int, str | None, list[str],
     if parts is None or cache_entry.crc(raw) != head["crc"] \
             or not _offsets_ok(parts[13], roles, head["sizes"][cache_entry.ROLES]):
         return None
-    ids = graph_ok(parts, roles, moves)
+    ids = ids_ok(parts, roles)
     if ids is None:
         return None
-    # Bases for packing costs need only be large enough: twice the largest high is.
-    index = cache_entry.graph_index(parts, max(0.0, 2 * max(parts[6], default=0.0)), ids)
-    entry = _Entry(handle, parts, places, head["sizes"], index.position, reparse)
+    entry = _Entry(handle, parts, places, head["sizes"], ids, moves, reparse)
     framework = Framework(*head["framework"])
     sources = {values[0]: Source(*values) for values in head["sources"]}
     dataset = Dataset(LazyRoles(entry, ids), LazyMoves(entry, ids), location, framework,
                       sources)
     dataset.__dict__["names"] = LazyNames(entry)  # fills the cached_properties
-    dataset.__dict__["index"] = index
+    dataset.__dict__["index"] = LazyIndex(entry, dataset.__dict__)
     dataset.__dict__["skill_table"] = LazySkillTable(entry, ids, head["skills_crc"])
     return dataset

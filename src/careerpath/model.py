@@ -170,9 +170,11 @@ class GraphIndex:
     """
 
     def __init__(self, ids: Sequence[str], columns: Sequence[Sequence[int]],
-                 years: tuple[Sequence[float], Sequence[float]], most_years: float) -> None:
+                 years: tuple[Sequence[float], Sequence[float]], most_years: float,
+                 position: dict[str, int] | None = None) -> None:
         self.ids = ids
-        self.position = {role_id: number for number, role_id in enumerate(ids)}
+        self.position = position if position is not None else {
+            role_id: number for number, role_id in enumerate(ids)}
         (self.source, self.target, self.lateral, self.out_start, self.out_moves,
          self.in_start, self.in_moves) = columns
         self.low, self.high = years
