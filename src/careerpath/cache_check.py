@@ -146,7 +146,8 @@ def _years_ok(low: Any, high: Any) -> bool:
             and min(high) >= NO_YEARS):
         return False
     # NO_YEARS as many times in each column (pairing, like low <= high, is left to the CRC).
-    return array("d", low).count(NO_YEARS) == array("d", high).count(NO_YEARS)
+    # (From bytes: an array made from a memoryview would read it number by number.)
+    return array("d", bytes(low)).count(NO_YEARS) == array("d", bytes(high)).count(NO_YEARS)
 
 
 def _framework_ok(values: Any) -> bool:

@@ -36,7 +36,7 @@ SEARCH_BUDGET = 600_000
 # on a dataset of thousands of roles the count is all but always in vain, so it gets less,
 # and the bound's reverse search stops growing while it counts (its candidates stay cheap).
 COUNT_BUDGET = 10_000
-LARGE_DATASET, LARGE_COUNT_BUDGET = 1_000, 2_000
+LARGE_DATASET, LARGE_COUNT_BUDGET = 1_000, 500
 # Stopped early without a path: candidates a depth-first dive may examine to find any one.
 DIVE_BUDGET = 100_000
 

@@ -31,11 +31,15 @@ def data_text(text: str | None, style: str = "", *, wrap: bool = False) -> Text:
 
 
 def role_line(role: Role) -> Text:
-    line = Text.assemble(data_text(role.title, "bold"), ("  ", ""),
-                         (f"level {role.level}", "magenta"))
+    return Text.assemble(*role_line_parts(role))
+
+
+def role_line_parts(role: Role) -> list[tuple[str, str]]:
+    """A role's title, level and track as (text, style) pieces."""
+    parts = [(one_line(role.title), "bold"), ("  ", ""), (f"level {role.level}", "magenta")]
     if role.track:
-        line.append(" · ", "dim").append_text(data_text(role.track, "dim"))
-    return line
+        parts += [(" · ", "dim"), (one_line(role.track), "dim")]
+    return parts
 
 
 def title_and_id(role: Role) -> Text:

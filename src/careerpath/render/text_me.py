@@ -9,7 +9,7 @@ from rich.text import Text
 from careerpath.answers import GapAnswer, MatchAnswer, RoleFit, SkillGap
 from careerpath.render.layout import Responsive, card, cards
 from careerpath.render.richtext import data_text, title_and_id
-from careerpath.render.text_path import Line, Lines
+from careerpath.render.text_path import Line, Lines, Parts
 from careerpath.textsafe import one_line
 from careerpath.wording import plural
 
@@ -44,11 +44,11 @@ def _fit_lines(fit: RoleFit) -> list[Line]:
     drawing them when there are thousands of roles."""
     gaps = ", ".join(f"{one_line(g.name)} {'new' if g.have is None else g.have} → {g.need}"
                      for g in fit.gaps) or "nothing"
-    return [(0, Text(one_line(fit.role.title), "bold"), 0),
-            (2, Text(one_line(fit.role.id), "cyan"), 0),
-            (2, Text(f"{percent(fit.coverage)} covered · {plural(fit.points, 'point')} to build"
-                     f" · level {fit.role.level}"), 0),
-            (2, Text(f"largest gaps: {gaps}"), 2)]
+    return [(0, Parts((one_line(fit.role.title), ""), style="bold"), 0),
+            (2, Parts((one_line(fit.role.id), ""), style="cyan"), 0),
+            (2, Parts((f"{percent(fit.coverage)} covered · {plural(fit.points, 'point')} to "
+                       f"build · level {fit.role.level}", "")), 0),
+            (2, Parts((f"largest gaps: {gaps}", "")), 2)]
 
 
 def match_view(answer: MatchAnswer) -> RenderableType:
