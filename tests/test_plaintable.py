@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from careerpath.render.console import make_console
+from careerpath.render.console import make_console, to_string
 from careerpath.render.layout import Responsive
 from careerpath.render.plaintable import draw
 
@@ -105,3 +105,31 @@ def test_a_cell_rich_would_cut_still_makes_cards() -> None:
     make_console(no_color=True, file=shown, width=80).print(
         Responsive(table, lambda: Text("as cards")))
     assert shown.getvalue() == "as cards\n"
+
+
+def overview(lines: list[str]) -> Any:
+    from careerpath.render.text_path import Overview, Parts
+
+    view = Overview.__new__(Overview)
+    view.rows = [(f"{number}.", Parts(("2 moves, 4 years: ", ""), (line, "dim"), style="bold"))
+                 for number, line in enumerate(lines, 1)]
+    return view
+
+
+TITLES = st.lists(st.text(st.sampled_from("abZ9-·…é"), min_size=1, max_size=9), min_size=1,
+                  max_size=3).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(TITLES, min_size=1, max_size=12).map(" → ".join), min_size=1,
+                max_size=12), st.integers(20, 160))
+def test_the_plain_overview_of_paths_is_richs_grid(lines: list[str], width: int) -> None:
+    view = overview(lines)
+    assert to_string(view, width=width) == to_string(view.grid(), width=width)
+
+
+def test_the_plain_overview_never_cuts_wide_text_where_richs_grid_did() -> None:
+    """Rich's grid cut this line, exactly as wide as its column, to `…`."""
+    view = overview(["9字字字 99999字 → 9"])
+    assert to_string(view, width=20) == "1. 2 moves, 4 years:\n   9字字字 99999字 →\n   9\n"
+    assert "…" in to_string(view.grid(), width=20)
