@@ -365,6 +365,20 @@ def test_commands_that_need_no_graph_library_do_not_import_it(args: list[str]) -
     assert done.stderr.endswith("clean"), done.stderr
 
 
+TABLE_PROBE = PROBE.replace("'networkx' in sys.modules and 'NETWORKX'",
+                            "'rich.table' in sys.modules and 'TABLE'")
+
+
+@pytest.mark.parametrize("args", [["path", "coordinator", "cdo"],
+                                  ["path", "coordinator", "cdo", "--all"]])
+def test_a_path_as_text_does_not_import_richs_tables(args: list[str]) -> None:
+    """A path draws no table, and rich.table takes 5 ms to import."""
+    done = subprocess.run([sys.executable, "-c", TABLE_PROBE, *args], capture_output=True,
+                          text=True, check=False)
+    assert done.stdout.startswith("Ecommerce Coordinator → Chief Digital Officer")
+    assert done.stderr.endswith("clean"), done.stderr
+
+
 @pytest.mark.parametrize(("name", "starts"), [
     ("roles.json", "["), ("roles.md", "# Roles"), ("roles.csv", "id,title,level"),
     ("roles.txt", "7 roles"), ("roles.out", "7 roles")])

@@ -49,6 +49,16 @@ def test_builtin_moves_have_no_invented_years() -> None:
     assert all(move.years is None for move in load_dataset().progressions)
 
 
+def test_the_name_index_made_while_validating_is_the_datasets_own(small: Path) -> None:
+    from careerpath.model import Dataset
+
+    for folder in (None, str(small)):
+        parsed = load_dataset(folder, use_cache=False)
+        assert "names" in parsed.__dict__  # made by validation, not by the property
+        again = Dataset(parsed.roles, parsed.progressions).names
+        assert parsed.names == again
+
+
 def test_fixture_loads(small: Path) -> None:
     data = load_dataset(str(small))
     assert list(data.roles)[:2] == ["analyst", "senior-analyst"]

@@ -29,6 +29,7 @@ roles) and checked when decoded.
 from __future__ import annotations
 
 import json
+import operator
 import sys
 import zlib
 from array import array
@@ -56,12 +57,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _role_values(dataset: Dataset, role_id: str) -> list[Any]:
+_FIELDS_OF = operator.attrgetter(*ROLE_FIELDS)
+
+
+def _role_values(role: Role) -> Any:
     """One role's fields, in the order of the model's fields (Role.from_values reads
     them back by position; cache.entry_name puts the field names in the entry's name,
-    so a changed model never reads an old entry)."""
-    role = dataset.roles[role_id]
-    return [_plain(getattr(role, name)) for name in ROLE_FIELDS]
+    so a changed model never reads an old entry). JSON writes tuples as lists, and
+    dicts as they are; only another kind of mapping needs converting."""
+    if type(role.activities) is dict and type(role.skills) is dict:
+        return _FIELDS_OF(role)
+    return [_plain(value) for value in _FIELDS_OF(role)]
 
 
 def _skill_table(dataset: Dataset, ids: list[str]) -> list[Any]:
@@ -74,15 +80,20 @@ def _skill_table(dataset: Dataset, ids: list[str]) -> list[Any]:
     return [list(numbers), [row.track for row in rows], skills]
 
 
+# One encoder for every value: json.dumps with options makes a new one each call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _dump(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODE(value).encode("utf-8")
 
 
 def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
     """The whole entry for a valid dataset; `header` adds hash and files."""
     index = dataset.index
     ids = list(index.ids)
-    blobs = [_dump(_role_values(dataset, role_id)) for role_id in ids]
+    roles = dataset.roles
+    blobs = [_dump(_role_values(roles[role_id])) for role_id in ids]
     offsets, place = [], 1  # after the opening "["
     for blob in blobs:
         offsets.append(place)

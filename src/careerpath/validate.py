@@ -59,7 +59,7 @@ def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OS
     role_items, extra = read_top(roles_root, "roles", ("framework", "sources"), report_roles)
     sources = read_sources(extra.get("sources"), report_roles)
     framework = _read_framework(extra.get("framework"), sources, report_roles)
-    roles, broken_ids = _collect_roles(role_items or [], report_roles, roles_name)
+    roles, broken_ids, names = _collect_roles(role_items or [], report_roles, roles_name)
     for _, fields in roles.values():
         _check_sources(fields, sources, report_roles)
     # Moves can be checked against the roles only when roles.yaml could be read;
@@ -77,6 +77,8 @@ def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OS
         return None, problems, roots
     dataset = Dataset({role.id: role for role, _ in roles.values()}, tuple(moves), location,
                       framework, {key: source for key, (source, _) in (sources or {}).items()})
+    # Valid, every name names one role: the index Dataset.names would build again.
+    dataset.__dict__["names"] = {name: [owner[0]] for name, owner in names.items()}
     return dataset, [], roots
 
 
@@ -116,11 +118,14 @@ def _unknown_source(name: str, sources: Sources | None) -> str:
 RoleEntry = tuple[Role, Fields]
 
 
+Names = dict[str, tuple[str, str, Node]]  # normal name -> (role id, what, node)
+
+
 def _collect_roles(items: list[Node], report: Report,
-                   where: str) -> tuple[dict[str, RoleEntry], set[str]]:
+                   where: str) -> tuple[dict[str, RoleEntry], set[str], Names]:
     roles: dict[str, RoleEntry] = {}
     broken_ids: set[str] = set()
-    names: dict[str, tuple[str, str, Node]] = {}  # normal name -> (role id, what, node)
+    names: Names = {}
     for item in items:
         role, fields = read_role(item, report)
         if role is None:
@@ -140,10 +145,10 @@ def _collect_roles(items: list[Node], report: Report,
             node = fields.values["specialization_of"]
             why = "itself" if parent == role.id else f"unknown role '{parent}'"
             report(node, f"specialization_of names {why}{_suggest(parent, roles)}")
-    return roles, broken_ids
+    return roles, broken_ids, names
 
 
-def _claim_names(role: Role, values: dict[str, Node], names: dict[str, tuple[str, str, Node]],
+def _claim_names(role: Role, values: dict[str, Node], names: Names,
                  report: Report, where: str) -> None:
     """Ids, titles and aliases must each name one role only, compared the way the
     command line compares them (`normal_name`), so that every name can be typed."""

@@ -12,13 +12,9 @@ from collections.abc import Callable, Iterable
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
-
-from careerpath.render.plaintable import draw
 
 
 class Responsive:
@@ -35,6 +31,10 @@ class Responsive:
         if options.max_width < self.min_width:
             yield self.narrow()
             return
+        from rich.table import Table  # what made `wide` imported it; a path view has none
+
+        from careerpath.render.plaintable import draw
+
         plain = draw(self.wide, console, options) if isinstance(self.wide, Table) else None
         if plain is not None:  # exactly what Rich would draw, 40 times sooner
             if "…" in "".join(plain):
@@ -105,6 +105,8 @@ class Hanging:
 
 def card(heading: Text, details: Iterable[RenderableType], indent: int = 2) -> Group:
     """A heading line and its details indented under it."""
+    from rich.padding import Padding
+
     return Group(heading, *(Padding(detail, (0, 0, 0, indent), expand=False)
                             for detail in details))
 

@@ -8,7 +8,6 @@ holding an escape sequence is shown exactly as written, and harmlessly.
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from careerpath.model import Role, Years, proficiency_label
@@ -64,6 +63,8 @@ def bullets(items: tuple[str, ...] | list[str], style: str = "") -> RenderableTy
 
 def skills_table(ranked: list[tuple[str, int]]) -> RenderableType:
     """Skill, bar and label in columns; each skill over its bar where too narrow."""
+    from rich.table import Table  # here: a path view needs none (5 ms to import)
+
     table = Table.grid(padding=(0, 2))
     for name, level in ranked:
         table.add_row(data_text(name), bar(level),

@@ -4,12 +4,9 @@ text_compare and text_ladder). Data text always goes through `richtext.data_text
 from __future__ import annotations
 
 from functools import singledispatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from careerpath.answers import (
@@ -40,6 +37,12 @@ from careerpath.render.richtext import (
 )
 from careerpath.wording import plural
 
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# rich.table, rich.padding and rich.panel are imported by the views that draw them:
+# a path draws none, and rich.table alone takes 5 ms to import (its fractions).
+
 
 @singledispatch
 def render(answer: Any, dataset: Dataset) -> RenderableType:
@@ -48,6 +51,8 @@ def render(answer: Any, dataset: Dataset) -> RenderableType:
 
 @render.register
 def _(answer: RoleList, dataset: Dataset) -> RenderableType:
+    from rich.table import Table
+
     title = Text(plural(len(answer.roles), "role"), "italic")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Level", justify="right", style="magenta")
@@ -107,6 +112,9 @@ def proficiency_note(dataset: Dataset) -> Text | None:
 
 @render.register
 def _(answer: RoleCard, dataset: Dataset) -> RenderableType:
+    from rich.padding import Padding
+    from rich.panel import Panel
+
     role = answer.role
     parts: list[RenderableType] = []
     if role.summary:
@@ -154,6 +162,8 @@ def _(answer: PathAnswer, dataset: Dataset) -> RenderableType:
 
 @render.register
 def _(answer: NextAnswer, dataset: Dataset) -> RenderableType:
+    from rich.table import Table
+
     title = Text.assemble("Reachable from ", data_text(answer.role.title, "bold"),
                           f" within {plural(answer.depth, 'move')}")
     table = Table(title=title, title_justify="left")
@@ -192,6 +202,8 @@ def _(answer: SkillsAnswer, dataset: Dataset) -> RenderableType:
     title = Text.assemble("Skills of ", data_text(answer.role.title, "bold"))
     if not answer.role.skills:
         return title.append(": none in the data")
+    from rich.padding import Padding
+
     note = proficiency_note(dataset)
     return Group(title, Padding(skills_table(answer.ranked), (0, 0, 0, 2), expand=False),
                  *([note] if note else []))
@@ -199,7 +211,9 @@ def _(answer: SkillsAnswer, dataset: Dataset) -> RenderableType:
 
 def _levels_table(role: Role) -> RenderableType:
     """Entry, mid and senior side by side where they fit, else one under another."""
-    table = Table(expand=False, show_lines=False)
+    from rich.table import Table
+
+    table: Table = Table(expand=False, show_lines=False)
     shown = [level for level in EXPERIENCE_LEVELS if role.activities.get(level)]
     for level in shown:
         table.add_column(level.capitalize(), ratio=1, vertical="top")
@@ -228,6 +242,8 @@ def _(answer: Comparison, dataset: Dataset) -> RenderableType:
 
 @render.register
 def _(answer: SearchAnswer, dataset: Dataset) -> RenderableType:
+    from rich.table import Table
+
     count = len(answer.hits)
     title = Text.assemble(f"{plural(count, 'role')} matching “", data_text(answer.text), "”")
     table = Table(title=title, title_justify="left")

@@ -8,11 +8,12 @@ never break the picture.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from careerpath.answers import MAX_PATHS, PathAnswer, PathDetail, PathStep, SkillGap
@@ -21,6 +22,9 @@ from careerpath.render.layout import segments
 from careerpath.render.richtext import KIND_STYLE, data_text, role_line_parts
 from careerpath.textsafe import one_line
 from careerpath.wording import capped_note, path_heading, plural
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 INDENT = 4
 
@@ -204,6 +208,8 @@ class Overview:
                      for number, path in enumerate(answer.paths, 1)]
 
     def grid(self) -> Table:
+        from rich.table import Table  # only in colour: 5 ms to import
+
         table = Table.grid(padding=(0, 1))
         table.add_column(justify="right", style="bold cyan")
         table.add_column()
