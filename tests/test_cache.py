@@ -457,6 +457,34 @@ def test_damaged_moves_are_found_when_the_graph_is_first_used(
     assert entry_of(small).read_bytes() == good
 
 
+@pytest.mark.parametrize("damage", [
+    "unknown role in a move", "self-loop", "years infinite", "no years on one side only"])
+def test_a_damaged_move_of_the_role_shown_is_found_by_show_and_next(
+        run: Run, small: Path, private_cache: Path, damage: str) -> None:
+    """`show` and `next` check only the moves they read (move 0 leaves `analyst`)."""
+    asked = [["show", "analyst"], ["next", "analyst", "-f", "json"]]
+    fresh = [run("--data", small, "--no-cache", *args) for args in asked]
+    run("--data", small, "roles")  # makes the entry
+    good = entry_of(small).read_bytes()
+    for args, expected in zip(asked, fresh):
+        damage_entry(entry_of(small), damage)
+        again = run("--data", small, *args)
+        assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
+        assert entry_of(small).read_bytes() == good  # found, parsed again, replaced
+
+
+def test_show_checks_only_the_moves_it_reads(run: Run, small: Path, private_cache: Path) -> None:
+    fresh = run("--data", small, "--no-cache", "show", "head-of-data")
+    run("--data", small, "roles")
+    good = entry_of(small).read_bytes()
+    damage_entry(entry_of(small), "unknown role in a move")  # move 0: analyst -> senior-analyst
+    again = run("--data", small, "show", "head-of-data")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, fresh.stdout, "")
+    assert entry_of(small).read_bytes() != good  # not read, so not yet found
+    assert run("--data", small, "path", "analyst", "hod").exit_code == 0
+    assert entry_of(small).read_bytes() == good
+
+
 def test_a_skills_section_edited_to_disagree_with_the_roles_never_crashes_match(
         run: Run, small: Path, private_cache: Path, tmp_path: Path) -> None:
     """A deliberate edit that fixes the CRC is believed (the folder is the user's), but

@@ -135,6 +135,29 @@ def moves_ok(parts: list[Any], roles: int, moves: int) -> bool:
     return True
 
 
+def role_moves_ok(parts: list[Any], roles: int, moves: int, number: int,
+                  outgoing: bool) -> bool:
+    """The moves out of (or into) role `number`, checked as moves_ok checks them all:
+    for a command that reads one role's moves (`show`, `next`) before, or without,
+    anything checking every move. Every column as long as the header says."""
+    start, grouped = (parts[7], parts[8]) if outgoing else (parts[9], parts[10])
+    if (len(start) != roles + 1 or not 0 <= number < roles or len(grouped) != moves
+            or not all(len(column) == moves for column in parts[2:7])):
+        return False
+    first, last = start[number], start[number + 1]
+    return 0 <= first <= last <= moves and all(
+        0 <= move < moves and move_ok(parts, roles, move) for move in grouped[first:last])
+
+
+def move_ok(parts: list[Any], roles: int, number: int) -> bool:
+    """One move's numbers (its columns must hold it: see role_moves_ok)."""
+    source, target, lateral = parts[2][number], parts[3][number], parts[4][number]
+    low, high = parts[5][number], parts[6][number]
+    return (0 <= source < roles and 0 <= target < roles and source != target and lateral <= 1
+            and math.isfinite(low + high) and low >= NO_YEARS and high >= NO_YEARS
+            and (low == NO_YEARS) == (high == NO_YEARS))
+
+
 def _below(numbers: memoryview, count: int) -> bool:
     """Every 32-bit signed number in 0 .. count - 1."""
     return max(numbers.cast("B").cast("I")) < count

@@ -1,12 +1,11 @@
 """A dataset served from a cache entry (layout: cache_entry.py), decoded on demand.
 
 Opening an entry reads its header and graph sections (the ids checked then, the
-moves in bulk the first time the graph is used: see cache_check) and keeps the
-file open; a role's text is read and decoded the first time a command asks for
-that role, and checked then. Should any part
-turn out damaged when it is decoded, the entry is no entry after all: the data is
-parsed again (which replaces the entry), and from then on every part comes from
-that fresh parse.
+moves when first used: see cache_graph) and keeps the file open; a role's text is
+read and decoded the first time a command asks for that role, and checked then.
+Should any part turn out damaged when it is decoded, the entry is no entry after
+all: the data is parsed again (which replaces the entry), and from then on every
+part comes from that fresh parse.
 """
 
 from __future__ import annotations
@@ -15,74 +14,27 @@ import json
 import operator
 import os
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, overload
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from careerpath import cache_entry
 from careerpath.cache_check import (
-    extras_ok,
     header_ok,
     ids_ok,
-    moves_ok,
     names_ok,
     role_ok,
     skill_table_ok,
 )
+from careerpath.cache_graph import Entry, LazyIndex, LazyMoves
 from careerpath.model import (
-    NO_YEARS,
     Dataset,
     Framework,
-    GraphIndex,
-    Progression,
     Role,
     RoleSkills,
     Source,
-    Years,
 )
 
 HEADER_READ = 1 << 16
-
-
-class _Entry:
-    """The open entry, and the fresh dataset once a damaged part made us parse."""
-
-    def __init__(self, handle: int, parts: list[Any], places: list[int], sizes: list[int],
-                 ids: list[str], moves: int, reparse: Callable[[], Dataset]) -> None:
-        self.handle, self.parts, self.ids, self.moves = handle, parts, ids, moves
-        self.position = {role_id: number for number, role_id in enumerate(ids)}
-        self.moves_checked: bool | None = None
-        self.roles_at, self.roles_size = places[cache_entry.ROLES], sizes[cache_entry.ROLES]
-        self.skills_at, self.skills_size = places[cache_entry.SKILLS], sizes[cache_entry.SKILLS]
-        self.reparse = reparse
-        self.fresh: Dataset | None = None
-
-    def fallback(self) -> Dataset:
-        if self.fresh is None:
-            self.fresh = self.reparse()
-        return self.fresh
-
-    def moves_usable(self) -> bool:
-        """Whether moves come from the entry: its move sections check out (checked
-        the first time) and no damage elsewhere made us parse afresh."""
-        if self.moves_checked is None:
-            self.moves_checked = moves_ok(self.parts, len(self.ids), self.moves)
-        return self.moves_checked and self.fresh is None
-
-    def graph(self) -> GraphIndex:
-        if not self.moves_usable():
-            return self.fallback().index
-        # Bases for packing costs need only be large enough: twice the largest high is.
-        most = max(0.0, 2 * max(self.parts[6], default=0.0))
-        return cache_entry.graph_index(self.parts, most, self.ids, self.position)
-
-    def read_roles(self, start: int, end: int) -> bytes:
-        if not 0 <= start <= end <= self.roles_size:
-            return b""
-        return os.pread(self.handle, end - start, self.roles_at + start)
-
-
-def _number(value: float) -> float:
-    return int(value) if value.is_integer() else value
 
 
 def _role(values: list[Any]) -> Role:
@@ -95,7 +47,7 @@ def _role(values: list[Any]) -> Role:
 class LazyRoles(Mapping[str, Role]):
     """Roles made into objects only when asked for."""
 
-    def __init__(self, entry: _Entry, ids: list[str]) -> None:
+    def __init__(self, entry: Entry, ids: list[str]) -> None:
         self._entry, self._ids = entry, ids
         self._made: dict[str, Role] = {}
 
@@ -152,83 +104,12 @@ class LazyRoles(Mapping[str, Role]):
         return role_id in self._entry.position
 
 
-class LazyIndex:
-    """Dataset.index until the graph is first used (`show` and `skills` never use it):
-    then the entry's move sections are checked and the real index takes its place."""
-
-    def __init__(self, entry: _Entry, slot: dict[str, Any]) -> None:
-        self._entry, self._slot = entry, slot
-        self._index: GraphIndex | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._index is None:  # a caller holding this stand-in gets the same index
-            self._index = self._slot["index"] = self._entry.graph()
-        return getattr(self._index, name)
-
-
-class LazyMoves(Sequence[Progression]):
-    """Progressions, in data order, each made into an object only when asked for."""
-
-    def __init__(self, entry: _Entry, ids: list[str]) -> None:
-        self._entry, self._ids = entry, ids
-        self._extras: dict[str, list[Any]] | None = None
-
-    def __len__(self) -> int:
-        entry = self._entry
-        return entry.moves if entry.moves_usable() else len(entry.fallback().progressions)
-
-    @overload
-    def __getitem__(self, number: int) -> Progression: ...
-
-    @overload
-    def __getitem__(self, number: slice) -> Sequence[Progression]: ...
-
-    def __getitem__(self, number: int | slice) -> Progression | Sequence[Progression]:
-        if isinstance(number, slice):
-            return tuple(self[n] for n in range(len(self))[number])
-        entry = self._entry
-        if number < 0:
-            number += len(self)
-        if not 0 <= number < len(self):
-            raise IndexError(number)
-        extras = self._extras_once() if entry.moves_usable() else None
-        if extras is None:
-            return entry.fallback().progressions[number]
-        parts = entry.parts
-        low, high = parts[5][number], parts[6][number]
-        note, cited, modelled = extras.get(str(number), (None, (), False))
-        return Progression.from_values([
-            self._ids[parts[2][number]], self._ids[parts[3][number]],
-            "lateral" if parts[4][number] else "promotion",
-            None if low == NO_YEARS else Years(_number(low), _number(high)),
-            note, tuple(cited), modelled])
-
-    def _extras_once(self) -> dict[str, list[Any]] | None:
-        if self._extras is None:
-            try:
-                extras = json.loads(bytes(self._entry.parts[11]))
-            except (ValueError, RecursionError):
-                return None
-            if not extras_ok(extras, len(self)):
-                return None
-            self._extras = extras
-        return self._extras
-
-    def __iter__(self) -> Iterator[Progression]:
-        return (self[number] for number in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
 class LazySkillTable(Mapping[str, RoleSkills]):
     """Dataset.skill_table from the entry's skills section, decoded and checked the
     first time it is used (only `match` and profiles read it); from a fresh parse if
     that section is damaged."""
 
-    def __init__(self, entry: _Entry, ids: list[str], crc: int) -> None:
+    def __init__(self, entry: Entry, ids: list[str], crc: int) -> None:
         self._entry, self._ids, self._crc = entry, ids, crc
         self._table: Mapping[str, RoleSkills] | None = None
 
@@ -267,7 +148,7 @@ class LazyNames(Mapping[str, list[str]]):
     """The name index, decoded the first time a name is looked up (an exact id
     never needs it)."""
 
-    def __init__(self, entry: _Entry) -> None:
+    def __init__(self, entry: Entry) -> None:
         self._entry = entry
         self._names: Mapping[str, list[str]] | None = None
 
@@ -326,7 +207,7 @@ def open_entry(handle: int, size: int, expect: tuple[int, str | None, list[str],
     ids = ids_ok(parts, roles)
     if ids is None:
         return None
-    entry = _Entry(handle, parts, places, head["sizes"], ids, moves, reparse)
+    entry = Entry(handle, parts, places, head["sizes"], ids, moves, reparse)
     framework = Framework(*head["framework"])
     sources = {values[0]: Source(*values) for values in head["sources"]}
     dataset = Dataset(LazyRoles(entry, ids), LazyMoves(entry, ids), location, framework,

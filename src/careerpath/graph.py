@@ -17,14 +17,10 @@ __all__ = ["PathQuery", "PathSearch", "Reachable", "descendants", "find_paths", 
 
 def reachable(dataset: Dataset, role_id: str, depth: int) -> list[Reachable]:
     """Roles within `depth` moves, by fewest moves; promotion-first routes preferred."""
-    index = dataset.index
-    ids, lateral, target_of = index.ids, index.lateral, index.target
-    kinds = ("promotion", "lateral")
-
     def moves_out(role: str) -> list[tuple[str, str]]:
-        """(next role, kind): promotions first, then by id."""
-        found = [(ids[target_of[m]], kinds[lateral[m]])
-                 for m in index.moves_out(index.position[role])]
+        """(next role, kind): promotions first, then by id. Through Dataset.moves_out,
+        so a cached dataset checks only the moves read (cache_graph)."""
+        found = [(move.target_id, move.kind) for move in dataset.moves_out(role)]
         return sorted(found, key=lambda item: (item[1] != "promotion", item[0]))
 
     out: dict[str, list[tuple[str, str]]] = {}
