@@ -27,7 +27,7 @@ def draw(table: Table, console: Console, options: ConsoleOptions) -> list[str] |
         return None
     columns = []  # each column's cells' lines, the header first
     for column in table.columns:
-        cells = [_lines(cell) for cell in (column.header, *column._cells)]
+        cells = [_lines(cell) for cell in (column.header, *column.cells)]
         if None in cells:
             return None
         columns.append([lines for lines in cells if lines is not None])
