@@ -343,6 +343,9 @@ def damaged_skill_table(table: list[Any], damage: str) -> bytes:
     return json.dumps(table).encode()
 
 
+NO_YEARS_VALUE = -1.0
+
+
 def damage_entry(entry: Path, damage: str) -> None:
     head, sections = read_entry(entry)
     fix_crc = True
@@ -395,6 +398,22 @@ def damage_entry(entry: Path, damage: str) -> None:
         fix_crc = False
     elif damage.startswith("skills:"):
         sections[15] = damaged_skill_table(json.loads(sections[15]), damage)
+    elif damage == "years negative":
+        low[0], high[0] = -0.5, -0.25
+    elif damage == "years low above high":
+        low[0], high[0] = 50, 1
+    elif damage == "no years paired across two moves":
+        low[0], high[1] = NO_YEARS_VALUE, NO_YEARS_VALUE
+    elif damage in ("move offsets not from 0", "move offsets going down",
+                    "a role's moves holding another's"):
+        start, grouped = column(sections, 7), column(sections, 8)
+        if damage == "move offsets not from 0":
+            start[0] = 1
+        elif damage == "move offsets going down":
+            start[1], start[2] = start[2] + 1, start[1]
+        else:
+            grouped[0] = grouped[-1]
+        sections[7:9] = [start.tobytes(), grouped.tobytes()]
     elif damage == "offsets past the end":
         sections[13] = array("q", [*column(sections, 13)[:-1], 10**9]).tobytes()
     sections[2:4] = [source.tobytes(), target.tobytes()]
@@ -413,7 +432,8 @@ def damage_entry(entry: Path, damage: str) -> None:
     "offsets past the end", "skills: deep", "skills: a name number past the names",
     "skills: level 6", "skills: level a boolean", "skills: one skill twice in a role",
     "skills: a track that is a number", "skills: a role missing", "skills: an odd list",
-    "skills: one level changed, CRC not fixed",
+    "skills: one level changed, CRC not fixed", "years negative", "years low above high",
+    "no years paired across two moves", "move offsets not from 0", "move offsets going down",
 ])
 def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache: Path,
                                                      damage: str) -> None:
@@ -458,7 +478,9 @@ def test_damaged_moves_are_found_when_the_graph_is_first_used(
 
 
 @pytest.mark.parametrize("damage", [
-    "unknown role in a move", "self-loop", "years infinite", "no years on one side only"])
+    "unknown role in a move", "self-loop", "years infinite", "no years on one side only",
+    "years negative", "years low above high", "move offsets not from 0",
+    "move offsets going down", "a role's moves holding another's"])
 def test_a_damaged_move_of_the_role_shown_is_found_by_show_and_next(
         run: Run, small: Path, private_cache: Path, damage: str) -> None:
     """`show` and `next` check only the moves they read (move 0 leaves `analyst`)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import operator
+import sys
 from array import array
 from collections.abc import Mapping
 from itertools import chain
@@ -109,14 +110,15 @@ def ids_ok(parts: list[Any], roles: int) -> list[str] | None:
 
 def moves_ok(parts: list[Any], roles: int, moves: int) -> bool:
     """Whether the move sections (see cache_entry) are consistent; checked the first
-    time the graph is used (`show` and `skills` never use it).
+    time the graph is used (`skills` never uses it; `show` and `next` check only the
+    moves they read, see role_moves_ok).
 
     Checked in bulk, at C speed: counts, every number in range, no self-loop, years
-    finite and ordered with NO_YEARS only as a pair, every role's moves grouped in
-    bounds. What only a deliberate edit that also fixed the CRC could break (a
-    duplicate move, a promotion that does not go up, a range whose low is above its
-    high, groups that disagree with the columns) is not re-checked: it cannot cause
-    an error, and the folder is the user's.
+    finite, never negative but for NO_YEARS as a pair, low never above high, every
+    role's moves grouped in bounds. What only a deliberate edit that also fixed the
+    CRC could break (a duplicate move, a promotion that does not go up, groups that
+    disagree with the columns) is not re-checked here: it cannot cause an error, and
+    the folder is the user's.
     """
     source, target, lateral, low, high = parts[2:7]
     if not all(len(column) == moves for column in parts[2:7]):
@@ -127,35 +129,43 @@ def moves_ok(parts: list[Any], roles: int, moves: int) -> bool:
         return False
     if moves and not _years_ok(low, high):
         return False
-    for start, grouped in ((parts[7], parts[8]), (parts[9], parts[10])):
-        if (len(start) != roles + 1 or start[0] != 0 or start[roles] != moves
-                or len(grouped) != moves or not all(map(operator.le, start[:-1], start[1:]))
-                or (moves and not _below(grouped, moves))):
-            return False
-    return True
+    return all(offsets_ok(parts, roles, moves, outgoing)
+               and (moves == 0 or _below(parts[8 if outgoing else 10], moves))
+               for outgoing in (True, False))
+
+
+def offsets_ok(parts: list[Any], roles: int, moves: int, outgoing: bool) -> bool:
+    """Where each role's moves start in a grouped section: from 0 to the count of
+    moves, never going down."""
+    start, grouped = (parts[7], parts[8]) if outgoing else (parts[9], parts[10])
+    return (len(start) == roles + 1 and start[0] == 0 and start[roles] == moves
+            and len(grouped) == moves and all(map(operator.le, start[:-1], start[1:])))
 
 
 def role_moves_ok(parts: list[Any], roles: int, moves: int, number: int,
                   outgoing: bool) -> bool:
-    """The moves out of (or into) role `number`, checked as moves_ok checks them all:
-    for a command that reads one role's moves (`show`, `next`) before, or without,
-    anything checking every move. Every column as long as the header says."""
-    start, grouped = (parts[7], parts[8]) if outgoing else (parts[9], parts[10])
-    if (len(start) != roles + 1 or not 0 <= number < roles or len(grouped) != moves
-            or not all(len(column) == moves for column in parts[2:7])):
+    """The moves out of (or into) role `number`, checked as moves_ok checks them all,
+    and each one's end the role itself: for a command that reads one role's moves
+    (`show`, `next`) before, or without, anything checking every move. The offsets
+    must have been checked whole (offsets_ok: a role's neighbours decide where its
+    moves end)."""
+    if not 0 <= number < roles or not all(len(column) == moves for column in parts[2:7]):
         return False
-    first, last = start[number], start[number + 1]
-    return 0 <= first <= last <= moves and all(
-        0 <= move < moves and move_ok(parts, roles, move) for move in grouped[first:last])
+    start, grouped = (parts[7], parts[8]) if outgoing else (parts[9], parts[10])
+    ends = parts[2] if outgoing else parts[3]
+    found = grouped[start[number]:start[number + 1]]
+    return len(set(found)) == len(found) and all(
+        0 <= move < moves and ends[move] == number and move_ok(parts, roles, move)
+        for move in found)
 
 
 def move_ok(parts: list[Any], roles: int, number: int) -> bool:
-    """One move's numbers (its columns must hold it: see role_moves_ok)."""
+    """One move's numbers, as moves_ok checks them (its columns must hold it)."""
     source, target, lateral = parts[2][number], parts[3][number], parts[4][number]
     low, high = parts[5][number], parts[6][number]
     return (0 <= source < roles and 0 <= target < roles and source != target and lateral <= 1
-            and math.isfinite(low + high) and low >= NO_YEARS and high >= NO_YEARS
-            and (low == NO_YEARS) == (high == NO_YEARS))
+            and math.isfinite(low + high) and (
+                low == high == NO_YEARS or 0 <= low <= high))
 
 
 def _below(numbers: memoryview, count: int) -> bool:
@@ -163,14 +173,22 @@ def _below(numbers: memoryview, count: int) -> bool:
     return max(numbers.cast("B").cast("I")) < count
 
 
+# A double's last byte (little-endian) has its sign bit: 1 for each byte at or above 0x80.
+_SIGN = bytes(index >> 7 for index in range(256))
+
+
 def _years_ok(low: Any, high: Any) -> bool:
-    # A NaN or an infinity makes a sum non-finite.
-    if not (math.isfinite(sum(low) + sum(high)) and min(low) >= NO_YEARS
-            and min(high) >= NO_YEARS):
-        return False
-    # NO_YEARS as many times in each column (pairing, like low <= high, is left to the CRC).
-    # (From bytes: an array made from a memoryview would read it number by number.)
-    return array("d", bytes(low)).count(NO_YEARS) == array("d", bytes(high)).count(NO_YEARS)
+    """Finite, never negative but for NO_YEARS, as a pair, and low never above high."""
+    if not math.isfinite(sum(low) + sum(high)) or any(map(operator.gt, low, high)):
+        return False  # (a NaN or an infinity makes a sum non-finite)
+    # Every negative number is NO_YEARS: in each column, as many negatives (by sign
+    # bit, read from the bytes at C speed) as NO_YEARS; and as many in one as in the
+    # other, so with low <= high they pair up. (From bytes: an array made from a
+    # memoryview would read it number by number.)
+    missing = array("d", bytes(low)).count(NO_YEARS)
+    order = 7 if sys.byteorder == "little" else 0
+    return all(bytes(column.cast("B")[order::8]).translate(_SIGN).count(1) == missing
+               for column in (low, high)) and array("d", bytes(high)).count(NO_YEARS) == missing
 
 
 def _framework_ok(values: Any) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
 from careerpath import cache_entry
-from careerpath.cache_check import extras_ok, move_ok, moves_ok, role_moves_ok
+from careerpath.cache_check import extras_ok, move_ok, moves_ok, offsets_ok, role_moves_ok
 from careerpath.model import NO_YEARS, Dataset, GraphIndex, Progression, Years
 
 
@@ -27,6 +27,7 @@ class Entry:
         self.handle, self.parts, self.ids, self.moves = handle, parts, ids, moves
         self.position = {role_id: number for number, role_id in enumerate(ids)}
         self.moves_checked: bool | None = None
+        self.offsets_checked: dict[bool, bool] = {}  # by direction (True: out), once each
         self.roles_at, self.roles_size = places[cache_entry.ROLES], sizes[cache_entry.ROLES]
         self.skills_at, self.skills_size = places[cache_entry.SKILLS], sizes[cache_entry.SKILLS]
         self.reparse = reparse
@@ -50,7 +51,12 @@ class Entry:
         (then the whole graph is checked, and the data parsed again)."""
         if self.moves_checked is not None or self.fresh is not None:
             return None
-        if not role_moves_ok(self.parts, len(self.ids), self.moves, number, outgoing):
+        if outgoing not in self.offsets_checked:  # once a direction: a pass over the roles
+            self.offsets_checked[outgoing] = offsets_ok(self.parts, len(self.ids), self.moves,
+                                                        outgoing)
+        if not (self.offsets_checked[outgoing] and role_moves_ok(
+                self.parts, len(self.ids), self.moves, number, outgoing)):
+            self.moves_checked = False  # damaged (even where the bulk check would not look)
             return None
         start, grouped = (7, 8) if outgoing else (9, 10)
         moves: Sequence[int] = self.parts[grouped][self.parts[start][number]:
