@@ -133,3 +133,32 @@ def test_the_plain_overview_never_cuts_wide_text_where_richs_grid_did() -> None:
     view = overview(["9字字字 99999字 → 9"])
     assert to_string(view, width=20) == "1. 2 moves, 4 years:\n   9字字字 99999字 →\n   9\n"
     assert "…" in to_string(view.grid(), width=20)
+
+
+class WrappedHanging:
+    """Hanging's rows as Rich's wrapping draws them, every row wrapped (the reference)."""
+
+    def __init__(self, rows: list[tuple[Text, Text, int]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        from rich.segment import Segment
+
+        for prefix, body, hang in self.rows:
+            room = max(1, options.max_width - max(prefix.cell_len, hang))
+            for index, line in enumerate(body.wrap(console, room) or [Text("")]):
+                yield from (prefix.render(console) if index == 0 else [Segment(" " * hang)])
+                yield from line.render(console)
+                yield Segment.line()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["• ", "→ ", ""]), NICE | HOSTILE), min_size=1,
+                max_size=6),
+       st.integers(10, 120))
+def test_hanging_rows_that_fit_are_drawn_as_wrapping_would(rows: list[tuple[str, str]],
+                                                           width: int) -> None:
+    from careerpath.render.layout import Hanging
+
+    texts = [(Text(prefix, "dim"), Text(body), len(prefix)) for prefix, body in rows]
+    assert to_string(Hanging(texts), width=width) == to_string(WrappedHanging(texts), width=width)

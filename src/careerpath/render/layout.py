@@ -84,6 +84,13 @@ class Hanging:
         newline = Segment.line()
         for prefix, body, hang in self.rows:
             room = max(1, options.max_width - max(prefix.cell_len, hang))
+            plain = body.plain
+            if body.cell_len <= room and "\n" not in plain and "\t" not in plain:
+                # It fits, as it is (wrapping would also expand tabs): nothing to wrap.
+                yield from segments(prefix, console)
+                yield from segments(body, console)
+                yield newline
+                continue
             for index, line in enumerate(body.wrap(console, room) or [Text("")]):
                 if index:
                     yield Segment(" " * hang)
