@@ -158,7 +158,7 @@ class _Search:
         if len(paths) > limit:  # the answer is complete; is the total cheap to learn?
             spent, counting = self.examined, LARGE_COUNT_BUDGET if large else COUNT_BUDGET
             if large:  # the bound's search stops growing: counting is cheap, and seldom ends
-                self.settled_at = SETTLE_FIRST + SETTLE_PER_CANDIDATE * spent
+                self.settled_at = self.settle_allowance()
             while self.queue and self.examined < spent + counting:
                 if self.step() is not None:
                     paths.append(paths[-1])  # only counted
@@ -228,9 +228,13 @@ class _Search:
         """Lower bound on finishing from `role`; None when no finish is possible."""
         if role == self.target:
             return 0 if seen == self.all_seen else None
-        settle = self.settled_at if self.settled_at is not None else (
-            SETTLE_FIRST + SETTLE_PER_CANDIDATE * (self.examined + self.rekeyed))
-        return self.bound(role, seen, settle)
+        return self.bound(role, seen, self.settle_allowance())
+
+    def settle_allowance(self) -> int:
+        """How many roles the bound's reverse search may have settled by now."""
+        if self.settled_at is not None:
+            return self.settled_at
+        return SETTLE_FIRST + SETTLE_PER_CANDIDATE * (self.examined + self.rekeyed)
 
     def push(self, group: _Group, index: int) -> None:
         parent, cost, _, extensions = group
