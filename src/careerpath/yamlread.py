@@ -161,6 +161,10 @@ def read_yaml(data: bytes, filename: str) -> tuple[Node | None, list[Problem]]:
     return builder.root, problems
 
 
+# The texts whose meaning is remembered while one file is read: short ones (keys,
+# numbers, ids), and not so many that a file of distinct words fills memory.
+_MEMO_LENGTH, _MEMO_SIZE = 32, 8192
+
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; careerpath data needs at most four"
 
 
@@ -181,6 +185,11 @@ class _Builder:
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         container_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         resolve, problem = _resolve_plain, self.problem
+        # Keys and short values repeat thousands of times ('id', 'title', '3'):
+        # what YAML makes of each is worked out once.
+        resolved: dict[str, Any] = {}
+        known = resolved.get
+        unknown = _Abort  # a value no text resolves to
         stack: list[tuple[Any, bool, Any]] = []  # enclosing (container, is_mapping, key)
         parent: Any = None
         parent_is_mapping = False
@@ -194,12 +203,18 @@ class _Builder:
                 mark = event.start_mark
                 text = event.value
                 if not event.style and event.implicit[0]:
-                    try:
-                        node = Scalar(resolve(text), text, mark.line + 1, mark.column + 1)
-                    except ValueError:  # Python refuses an integer of over 4300 digits
-                        problem(mark.line + 1, mark.column + 1, f"number '{text[:20]}…' "
-                                f"is too long ({len(text)} characters)")
-                        node = Scalar(None, text, mark.line + 1, mark.column + 1)
+                    value = known(text, unknown)
+                    if value is unknown:
+                        try:
+                            value = resolve(text)
+                        except ValueError:  # Python refuses an integer of over 4300 digits
+                            problem(mark.line + 1, mark.column + 1, f"number '{text[:20]}…' "
+                                    f"is too long ({len(text)} characters)")
+                            value = None
+                        else:
+                            if len(text) <= _MEMO_LENGTH and len(resolved) < _MEMO_SIZE:
+                                resolved[text] = value
+                    node = Scalar(value, text, mark.line + 1, mark.column + 1)
                 else:
                     node = self._tagged_scalar(event, mark.line + 1, mark.column + 1)
             elif kind is mapping_start or kind is sequence_start:
