@@ -2,53 +2,56 @@
 
 from __future__ import annotations
 
-from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE, FileTooLarge, NotRegularFile
+from collections.abc import Callable
+
+from careerpath import parallel
 from careerpath.errors import Problem
-from careerpath.model import Dataset, Framework, Progression, Role, Source, normal_name
+from careerpath.model import Dataset, Framework, Role, Source, normal_name
 from careerpath.schema import (
     Fields,
     Report,
     read_framework,
-    read_progression,
     read_role,
     read_sources,
     read_top,
 )
-from careerpath.yamlread import Node, Scalar, Sequence, read_yaml
+from careerpath.validate_moves import (
+    MovesRead,
+    collect_moves,
+    read_contents,
+    read_moves,
+    read_moves_tree,
+)
+from careerpath.yamlread import Node, Scalar, Sequence
 
-
-def _parse(contents: bytes | OSError, name: str, problems: list[Problem]) -> Node | None:
-    if isinstance(contents, FileNotFoundError):
-        problems.append(Problem(name, 1, 1, "file not found; a dataset folder needs "
-                                f"{ROLES_FILE} and {PROGRESSIONS_FILE}"))
-        return None
-    if isinstance(contents, (NotRegularFile, FileTooLarge)):
-        problems.append(Problem(name, 0, 0, str(contents.strerror)))
-        return None
-    if isinstance(contents, OSError):
-        problems.append(Problem(name, 0, 0, f"cannot read the file: {contents.strerror}"))
-        return None
-    root, found = read_yaml(contents, name)
-    problems.extend(found)
-    return root
+# Below this size progressions.yaml is read in this process: starting a second
+# one costs more than it saves.
+PARALLEL_BYTES = 1 << 20
 
 
 def check(roles_name: str, moves_name: str, contents: list[bytes | OSError],
           location: str) -> tuple[Dataset | None, list[Problem]]:
-    """Parse and validate both files. Returns the dataset (None if unusable) and problems."""
-    dataset, problems, _ = check_with_roots(roles_name, moves_name, contents, location)
+    """Parse and validate both files. Returns the dataset (None if unusable) and problems.
+
+    A large progressions.yaml is read in a second process while this one reads
+    roles.yaml (`parallel`); the answer is the same either way."""
+    moves = contents[1]
+    fork = isinstance(moves, bytes) and len(moves) >= PARALLEL_BYTES
+    with parallel.started(read_moves, moves, moves_name, fork=fork) as job:
+        dataset, problems, _ = check_with_roots(roles_name, moves_name, contents, location,
+                                                job.result)
     return dataset, problems
 
 
 def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OSError],
-                     location: str) -> tuple[Dataset | None, list[Problem],
-                                             tuple[Node | None, Node | None]]:
-    """Like `check`, and also the files' parsed trees (for lint's positions)."""
+                     location: str, moves_read: Callable[[], MovesRead] | None = None,
+                     ) -> tuple[Dataset | None, list[Problem],
+                                tuple[Node | None, Node | None]]:
+    """Like `check`, and also the files' parsed trees (for lint's positions); with
+    `moves_read`, progressions.yaml was read elsewhere and its tree is None."""
     problems: list[Problem] = []
-    roles_root = _parse(contents[0], roles_name, problems)
+    roles_root = read_contents(contents[0], roles_name, problems)
     roles_readable = not problems
-    moves_root = _parse(contents[1], moves_name, problems)
-    roots = (roles_root, moves_root)
 
     def reporter(name: str) -> Report:
         def report(node: Node, message: str) -> None:
@@ -62,12 +65,23 @@ def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OS
     roles, broken_ids, names = _collect_roles(role_items or [], report_roles, roles_name)
     for _, fields in roles.values():
         _check_sources(fields, sources, report_roles)
+    moves_root = None
+    if moves_read is None:
+        moves_root, (move_problems, records) = read_moves_tree(contents[1], moves_name)
+    else:
+        move_problems, records = moves_read()
+    problems += [Problem(*problem) for problem in move_problems]
+    roots = (roles_root, moves_root)
     # Moves can be checked against the roles only when roles.yaml could be read;
     # a move to a role that is itself broken was reported there already.
     known = role_items is not None and roles_readable
-    move_items = read_top(moves_root, "progressions", (), report_moves)[0]
-    moves = _collect_moves(move_items or [], roles, report_moves, known, broken_ids,
-                           sources if known else None)
+    listed = sources if known else None
+
+    def unknown_source(name: str) -> str | None:
+        return None if listed is None or name in listed else _unknown_source(name, listed)
+
+    moves = collect_moves(records, roles, report_moves, known, broken_ids, unknown_source,
+                          lambda role_id: _suggest(role_id, roles))
     if roles_root is not None and not roles and not problems:
         problems.append(Problem(roles_name, 1, 1, "the dataset has no roles"))
     if problems:
@@ -175,40 +189,3 @@ def _suggest(name: str, roles: dict[str, RoleEntry]) -> str:
 
     close = difflib.get_close_matches(name, list(roles), n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def _collect_moves(items: list[Node], roles: dict[str, RoleEntry], report: Report,
-                   roles_known: bool, broken_ids: set[str],
-                   sources: Sources | None) -> list[Progression]:
-    moves: list[Progression] = []
-    seen: dict[tuple[str, str], int] = {}
-    for item in items:
-        move, fields = read_progression(item, report)
-        _check_sources(fields, sources, report)
-        if move is None:
-            continue
-        ok = True
-        for key, role_id in (("from", move.source_id), ("to", move.target_id)):
-            if role_id in broken_ids or not roles_known:
-                ok = False
-            elif role_id not in roles:
-                report(fields.values[key], f"'{key}' names unknown role '{role_id}'"
-                       f"{_suggest(role_id, roles)}")
-                ok = False
-        if move.source_id == move.target_id:
-            report(item, f"a move from '{move.source_id}' to itself is not allowed")
-            continue
-        pair = (move.source_id, move.target_id)
-        if pair in seen:
-            report(item, f"duplicate move {pair[0]} -> {pair[1]} (first at line {seen[pair]})")
-            continue
-        seen[pair] = item.line
-        if not ok:
-            continue
-        source, target = roles[move.source_id][0], roles[move.target_id][0]
-        if move.kind == "promotion" and target.level <= source.level:
-            report(item, f"promotion {source.id} (level {source.level}) -> {target.id} "
-                   f"(level {target.level}) must go to a higher level; "
-                   "mark it 'kind: lateral' or fix the levels")
-        moves.append(move)
-    return moves

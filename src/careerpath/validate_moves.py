@@ -1,0 +1,142 @@
+"""Read a data file; validate progressions.yaml in two steps, so that the first
+can run in another process.
+
+`read_moves` needs only the file: it parses it and checks each move on its own
+(keys, types, kinds, years). Its result is plain values, sent back by
+`parallel` through a pipe. `collect_moves` then checks the moves against the
+roles (known ids, no duplicates, promotions go up a level).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE, FileTooLarge, NotRegularFile
+from careerpath.errors import Problem
+from careerpath.model import Progression, Years
+from careerpath.schema import read_progression, read_top
+from careerpath.yamlread import Node, Scalar, Sequence, read_yaml
+
+# One move as plain values: its Progression's fields (years as [min, max]) or None
+# if unusable, then the lines and columns of the move, its 'from' and its 'to',
+# and the (value, line, column) of each source id it cites.
+MoveRecord = tuple[Any, int, int, int, int, int, int, tuple[tuple[str, int, int], ...]]
+# read_moves' result: the problems as tuples, and the records
+MovesRead = tuple[list[tuple[str, int, int, str]], list[MoveRecord]]
+
+
+def read_contents(contents: bytes | OSError, name: str, problems: list[Problem]) -> Node | None:
+    """Parse a data file's bytes, or report why it could not be read (`contents`
+    is then the error), adding the problems to `problems`."""
+    if isinstance(contents, FileNotFoundError):
+        problems.append(Problem(name, 1, 1, "file not found; a dataset folder needs "
+                                f"{ROLES_FILE} and {PROGRESSIONS_FILE}"))
+        return None
+    if isinstance(contents, (NotRegularFile, FileTooLarge)):
+        problems.append(Problem(name, 0, 0, str(contents.strerror)))
+        return None
+    if isinstance(contents, OSError):
+        problems.append(Problem(name, 0, 0, f"cannot read the file: {contents.strerror}"))
+        return None
+    root, found = read_yaml(contents, name)
+    problems.extend(found)
+    return root
+
+
+def read_moves(contents: bytes | OSError, name: str) -> MovesRead:
+    """Parse progressions.yaml and check each move on its own."""
+    return read_moves_tree(contents, name)[1]
+
+
+def read_moves_tree(contents: bytes | OSError, name: str) -> tuple[Node | None, MovesRead]:
+    """`read_moves`, and the parsed file (for lint's positions)."""
+    problems: list[Problem] = []
+
+    def report(node: Node, message: str) -> None:
+        problems.append(Problem(name, node.line, node.column, message))
+
+    root = read_contents(contents, name, problems)
+    items = read_top(root, "progressions", (), report)[0]
+    records = [_record(item, report) for item in items or ()]
+    return root, ([(p.file, p.line, p.column, p.message) for p in problems], records)
+
+
+def _record(item: Node, report: Callable[[Node, str], None]) -> MoveRecord:
+    move, fields = read_progression(item, report)
+    values: Any = None
+    if move is not None:
+        years = move.years
+        values = (move.source_id, move.target_id, move.kind,
+                  None if years is None else (years.min, years.max),
+                  move.note, move.source, move.modelled)
+    given = fields.values
+    origin, target = given.get("from", item), given.get("to", item)
+    return (values, item.line, item.column, origin.line, origin.column,
+            target.line, target.column, _cited(given.get("source")))
+
+
+def _cited(node: Node | None) -> tuple[tuple[str, int, int], ...]:
+    """The source ids a move cites, to be checked against roles.yaml's `sources`."""
+    if node is None:
+        return ()
+    items = node.items if isinstance(node, Sequence) else [node]
+    return tuple((item.value, item.line, item.column) for item in items
+                 if isinstance(item, Scalar) and isinstance(item.value, str)
+                 and item.value.strip())
+
+
+class Place:
+    """Where a problem is, for a Report that expects a node."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line, self.column = line, column
+
+
+def collect_moves(records: list[MoveRecord], roles: dict[str, Any],
+                  report: Callable[[Any, str], None], roles_known: bool,
+                  broken_ids: set[str], unknown_source: Callable[[str], str | None],
+                  suggest: Callable[[str], str]) -> list[Progression]:
+    """The moves whose roles exist, each once; promotions must go up a level.
+    `unknown_source(id)` is the message for a source id that is not listed, or None."""
+    moves: list[Progression] = []
+    seen: dict[tuple[str, str], int] = {}
+    make_move, make_years = Progression.from_values, Years.from_values
+    years_made: dict[Any, Years] = {}  # a few ranges recur: one Years each
+    for values, line, column, from_line, from_column, to_line, to_column, cited in records:
+        for value, cited_line, cited_column in cited:
+            message = unknown_source(value)
+            if message is not None:
+                report(Place(cited_line, cited_column), message)
+        if values is None:
+            continue
+        source_id, target_id, kind, years, note, source_ids, modelled = values
+        ok = roles_known and source_id in roles and target_id in roles and not (
+            broken_ids and (source_id in broken_ids or target_id in broken_ids))
+        if not ok:
+            for key, role_id, at in (("from", source_id, Place(from_line, from_column)),
+                                     ("to", target_id, Place(to_line, to_column))):
+                if roles_known and role_id not in broken_ids and role_id not in roles:
+                    report(at, f"'{key}' names unknown role '{role_id}'{suggest(role_id)}")
+        if source_id == target_id:
+            report(Place(line, column), f"a move from '{source_id}' to itself is not allowed")
+            continue
+        pair = (source_id, target_id)
+        if pair in seen:
+            report(Place(line, column),
+                   f"duplicate move {source_id} -> {target_id} (first at line {seen[pair]})")
+            continue
+        seen[pair] = line
+        if not ok:
+            continue
+        source, target = roles[source_id][0], roles[target_id][0]
+        if kind == "promotion" and target.level <= source.level:
+            report(Place(line, column), f"promotion {source.id} (level {source.level}) -> "
+                   f"{target.id} (level {target.level}) must go to a higher level; "
+                   "mark it 'kind: lateral' or fix the levels")
+        if years is not None:
+            years = years_made.get(years) or years_made.setdefault(years, make_years(years))
+        moves.append(make_move((source_id, target_id, kind, years, note, source_ids, modelled)))
+    return moves
