@@ -102,29 +102,42 @@ def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
     extras = {str(number): [move.note, list(move.source), move.modelled]
               for number, move in enumerate(dataset.progressions)
               if move.note is not None or move.source or move.modelled}
-    sections = [
+    # The roles' texts are the bulk of the entry (tens of megabytes for a large
+    # dataset): their blobs go into the entry's one join as they are, unjoined.
+    roles_text = [b"["]
+    for blob in blobs:
+        roles_text += (blob, b",")
+    if blobs:
+        roles_text.pop()
+    roles_text.append(b"]")
+    sections: list[Any] = [
         "\n".join(ids).encode("utf-8"),
         array("i", (dataset.roles[role_id].level for role_id in ids)).tobytes(),
         *(array(code, column).tobytes() for code, column in zip(CODES[2:11], (
             index.source, index.target, index.lateral, index.low, index.high,
             index.out_start, index.out_moves, index.in_start, index.in_moves))),
         _dump(extras), _dump(dataset.names), array("q", offsets).tobytes(),
-        b"[" + b",".join(blobs) + b"]", _dump(_skill_table(dataset, ids)),
+        roles_text, _dump(_skill_table(dataset, ids)),
     ]
     crc = 0
     for section in sections[:GRAPH_SECTIONS]:
         crc = zlib.crc32(section, crc)
     framework = dataset.framework
+    sizes = [len(section) if type(section) is bytes else place for section in sections]
     head = {**header, "framework": [framework.title, framework.proficiency, framework.source],
             "sources": [[s.id, s.title, s.kind, s.publisher, s.license, s.url]
                         for s in dataset.sources.values()],
             "counts": [len(ids), len(index.source)], "most_years": index.most_years,
-            "sizes": [len(section) for section in sections], "crc": crc,
-            "skills_crc": zlib.crc32(sections[SKILLS])}
+            "sizes": sizes, "crc": crc, "skills_crc": zlib.crc32(sections[SKILLS])}
     parts = [MAGIC, _dump(head), b"\n"]
-    for section in sections:
-        parts.append(b"\0" * (-sum(map(len, parts)) % 8))
-        parts.append(section)
+    end = sum(map(len, parts))
+    for section, size in zip(sections, sizes):
+        parts.append(b"\0" * (-end % 8))
+        end += -end % 8 + size
+        if type(section) is bytes:
+            parts.append(section)
+        else:
+            parts += section
     return b"".join(parts)
 
 

@@ -23,6 +23,8 @@ def normal_name(name: str) -> str:
     Unicode compatibility forms (NFKC), case, dashes of any kind, underscores and spacing do
     not matter, so "Café Manager" typed in NFD, "SENIOR_manager" and
     "senior-manager" are one name."""
+    if name.isascii():  # NFKC leaves ASCII alone and casefold is lower: the common case
+        return " ".join(name.lower().replace("_", " ").replace("-", " ").split())
     import unicodedata
 
     folded = unicodedata.normalize("NFKC", name).casefold()

@@ -131,8 +131,23 @@ def read_texts(node: Node, what: str, report: Report) -> tuple[str, ...]:
     if not isinstance(node, Sequence):
         report(node, f"{what} must be a list of text, got {_shown(node)}")
         return ()
+    texts = _all_texts(node.items)
+    if texts is not None:
+        return texts
     values = (read_text(item, f"each item of {what}", report) for item in node.items)
     return tuple(value for value in values if value is not None)
+
+
+def _all_texts(items: list[Node]) -> tuple[str, ...] | None:
+    """The values of `items` when every one is non-blank text (as nearly always),
+    found with C loops; None when read_text must look at them one by one."""
+    try:
+        values = tuple([item.value for item in items])  # type: ignore[union-attr]
+    except AttributeError:  # a list or mapping among them
+        return None
+    if set(map(type, values)) <= {str} and all(map(str.strip, values)):
+        return values
+    return None
 
 
 def _odd_number(node: Node, what: str, report: Report) -> bool:
@@ -197,6 +212,8 @@ _HIDDEN_IN_NAMES = re.compile(
 
 def hidden_character(text: str) -> str | None:
     """The first character of `text` that cannot be seen or reorders what is seen."""
+    if text.isascii() and text.isprintable():  # in ASCII only the controls are hidden
+        return None
     found = _HIDDEN_IN_NAMES.search(text)
     if found:
         return found.group()
@@ -266,6 +283,16 @@ def read_skills(node: Node | None, report: Report,
         return skills
     seen: dict[str, Scalar] = {}
     for key, value in node.items:
+        # The common case at C speed: a plain visible name, a level written as one digit.
+        name = key.value
+        if type(value) is Scalar and type(name) is str and type(value.value) is int and \
+                1 <= value.value <= 5 and len(value.text) == 1 and name.isascii() and \
+                name.isprintable() and name.strip():
+            folded = fold(name)
+            if folded not in seen:
+                seen[folded] = key
+                skills[name] = value.value
+                continue
         name = read_text(key, "a skill name", report)
         if name is None:
             continue
