@@ -25,6 +25,11 @@ def normal_name(name: str) -> str:
     "senior-manager" are one name."""
     if name.isascii():  # NFKC leaves ASCII alone and casefold is lower: the common case
         return " ".join(name.lower().replace("_", " ").replace("-", " ").split())
+    return normal_unicode_name(name)
+
+
+def normal_unicode_name(name: str) -> str:
+    """normal_name for any text (its ASCII shortcut's reference)."""
     import unicodedata
 
     folded = unicodedata.normalize("NFKC", name).casefold()

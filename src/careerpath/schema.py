@@ -131,14 +131,14 @@ def read_texts(node: Node, what: str, report: Report) -> tuple[str, ...]:
     if not isinstance(node, Sequence):
         report(node, f"{what} must be a list of text, got {_shown(node)}")
         return ()
-    texts = _all_texts(node.items)
+    texts = all_texts(node.items)
     if texts is not None:
         return texts
     values = (read_text(item, f"each item of {what}", report) for item in node.items)
     return tuple(value for value in values if value is not None)
 
 
-def _all_texts(items: list[Node]) -> tuple[str, ...] | None:
+def all_texts(items: list[Node]) -> tuple[str, ...] | None:
     """The values of `items` when every one is non-blank text (as nearly always),
     found with C loops; None when read_text must look at them one by one."""
     try:
@@ -293,19 +293,25 @@ def read_skills(node: Node | None, report: Report,
                 seen[folded] = key
                 skills[name] = value.value
                 continue
-        name = read_text(key, "a skill name", report)
-        if name is None:
-            continue
-        check_name(key, "skill", report)
-        folded = fold(name)
-        if folded in seen:
-            report(key, f"duplicate skill '{name}' (first at line {seen[folded].line})")
-            continue
-        seen[folded] = key
-        proficiency = read_int(value, f"proficiency of skill '{name}'", 1, 5, report)
-        if proficiency is not None:
-            skills[name] = proficiency
+        read_skill(key, value, seen, skills, report, fold)
     return skills
+
+
+def read_skill(key: Scalar, value: Node, seen: dict[str, Scalar], skills: dict[str, int],
+               report: Report, fold: Callable[[str], str]) -> None:
+    """One entry of `skills`, every rule checked (read_skills' fast path's reference)."""
+    name = read_text(key, "a skill name", report)
+    if name is None:
+        return
+    check_name(key, "skill", report)
+    folded = fold(name)
+    if folded in seen:
+        report(key, f"duplicate skill '{name}' (first at line {seen[folded].line})")
+        return
+    seen[folded] = key
+    proficiency = read_int(value, f"proficiency of skill '{name}'", 1, 5, report)
+    if proficiency is not None:
+        skills[name] = proficiency
 
 
 def _read_activities(node: Node | None, report: Report) -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,71 @@
+"""Validation's fast paths give exactly what their one-by-one references give."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careerpath.model import normal_name, normal_unicode_name
+from careerpath.schema import read_skill, read_skills, read_text, read_texts
+from careerpath.yamlread import Mapping, Node, Sequence, read_yaml
+
+NAMES = ["Skill A", "skill a", "SKILL_A", "", " ", "a\x07b", "tab\there", "Café", "x\u200by",
+         "Ｓkill", "b", "\x7f", "~"]
+PLAIN_KEYS = ["1", "yes", "null", "3.5", "b", "B"]
+VALUES = ["1", "5", "0", "6", "05", "+3", "3.0", "yes", "null", "x", "0x3", "[1]", "'3'",
+          "{a: 1}", "1_0", "2", "4"]
+
+
+def _parsed(text: str) -> Node:
+    root, problems = read_yaml(text.encode("utf-8"), "t.yaml")
+    assert not problems and root is not None, problems
+    return root
+
+
+def _reports() -> tuple[list[tuple[int, int, str]], Any]:
+    found: list[tuple[int, int, str]] = []
+    return found, lambda node, message: found.append((node.line, node.column, message))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(NAMES).map(json.dumps),
+                                    st.sampled_from(PLAIN_KEYS)),
+                          st.sampled_from(VALUES)), max_size=8))
+def test_read_skills_is_read_skill_for_each_entry(entries: list[tuple[str, str]]) -> None:
+    lines = "".join(f"  {name}: {value}\n" for name, value in entries)
+    root = _parsed("skills:\n" + lines if entries else "skills: {}\n")
+    assert isinstance(root, Mapping)
+    node = root.items[0][1]
+    fast, report = _reports()
+    skills = read_skills(node, report)
+    slow, slow_report = _reports()
+    expected: dict[str, int] = {}
+    seen: dict[str, Any] = {}
+    for key, value in getattr(node, "items", []):
+        read_skill(key, value, seen, expected, slow_report, str.casefold)
+    assert (skills, fast) == (expected, slow)
+    assert list(skills) == list(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NAMES).map(json.dumps), st.sampled_from(VALUES)),
+                max_size=6))
+def test_read_texts_is_read_text_for_each_item(items: list[str]) -> None:
+    root = _parsed("list:\n" + "".join(f"  - {item}\n" for item in items) if items
+                   else "list: []\n")
+    node = root.items[0][1]  # type: ignore[union-attr]
+    assert isinstance(node, Sequence)
+    fast, report = _reports()
+    texts = read_texts(node, "things", report)
+    slow, slow_report = _reports()
+    one_by_one = [read_text(item, "each item of things", slow_report) for item in node.items]
+    assert (texts, fast) == (tuple(text for text in one_by_one if text is not None), slow)
+
+
+@settings(max_examples=500)
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_names_fold_as_unicode_names_do(name: str) -> None:
+    assert normal_name(name) == normal_unicode_name(name)
