@@ -69,3 +69,41 @@ def test_read_texts_is_read_text_for_each_item(items: list[str]) -> None:
 @given(st.text(st.characters(max_codepoint=127)))
 def test_ascii_names_fold_as_unicode_names_do(name: str) -> None:
     assert normal_name(name) == normal_unicode_name(name)
+
+
+MOVE_KEYS = ["from", "to", "kind", "years", "note", "frm", "yes", "1"]
+MOVE_VALUES = ["a", "b", "''", "' '", "promotion", "lateral", "sideways", "3", "0", "03",
+               "1000000", "999999", "2.5", "-1", "yes", "null", "[1, 3]", "[3, 1]", "[2, 2]",
+               "[1]", "[1, 2, 3]", "[0x3, 4]", "[1, 1_0]", "{a: 1}", "[a, b]", "1e3"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(["kind", "years"]),
+                                    st.sampled_from(MOVE_KEYS)),
+                          st.sampled_from(MOVE_VALUES)), max_size=4),
+       st.booleans())
+def test_simple_move_records_are_the_checked_ones(entries: list[tuple[str, str]],
+                                                  plain_from_to: bool) -> None:
+    from careerpath.validate_moves import checked_record, simple_record
+
+    if plain_from_to:  # most moves: give the fast path something to accept
+        entries = [("from", "a"), ("to", "b"), *entries]
+    text = "{" + ", ".join(f"{key}: {value}" for key, value in entries) + "}"
+    item = _parsed(f"- {text}\n").items[0]  # type: ignore[union-attr]
+    fast = simple_record(item, {})
+    found, report = _reports()
+    checked = checked_record(item, report, {})
+    if fast is not None:
+        assert fast == checked
+        assert found == []
+        assert [type(number) for number in fast[0][3] or ()] == \
+            [type(number) for number in checked[0][3] or ()]
+
+
+def test_the_usual_moves_take_the_fast_path() -> None:
+    from careerpath.validate_moves import simple_record
+
+    for text in ("{from: a, to: b}", "{from: a, to: b, kind: lateral, years: [1, 3]}",
+                 "{to: b, years: 2, from: a}"):
+        item = _parsed(f"- {text}\n").items[0]  # type: ignore[union-attr]
+        assert simple_record(item, {}) is not None, text

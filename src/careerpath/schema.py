@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from sys import intern
 
 from careerpath.model import (
     EXPERIENCE_LEVELS,
@@ -261,7 +262,8 @@ def read_role(node: Node, report: Report) -> tuple[Role | None, Fields]:
     skills = read_skills(fields.values.get("skills"), report)
     activities = _read_activities(fields.values.get("activities"), report)
     role = Role(
-        id=role_id or "", title=title or "", level=level or 0,
+        # interned: progressions name it, and lookups by id then compare identities
+        id=intern(role_id or ""), title=title or "", level=level or 0,
         aliases=fields.texts("aliases"), track=fields.text("track"),
         summary=fields.text("summary"), responsibilities=fields.texts("responsibilities"),
         activities=activities, skills=skills,

@@ -10,13 +10,14 @@ roles (known ids, no duplicates, promotions go up a level).
 from __future__ import annotations
 
 from collections.abc import Callable
+from sys import intern
 from typing import Any
 
 from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE, FileTooLarge, NotRegularFile
 from careerpath.errors import Problem
-from careerpath.model import Progression, Years
+from careerpath.model import MOVE_KINDS, Progression, Years
 from careerpath.schema import read_progression, read_top
-from careerpath.yamlread import Node, Scalar, Sequence, read_yaml
+from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 
 # One move as plain values: its Progression's fields (years as [min, max]) or None
 # if unusable, then the lines and columns of the move, its 'from' and its 'to',
@@ -58,18 +59,84 @@ def read_moves_tree(contents: bytes | OSError, name: str) -> tuple[Node | None, 
 
     root = read_contents(contents, name, problems)
     items = read_top(root, "progressions", (), report)[0]
-    records = [_record(item, report) for item in items or ()]
+    ranges: dict[Any, Any] = {}
+    records = [_record(item, report, ranges) for item in items or ()]
     return root, ([(p.file, p.line, p.column, p.message) for p in problems], records)
 
 
-def _record(item: Node, report: Callable[[Node, str], None]) -> MoveRecord:
+def _record(item: Node, report: Callable[[Node, str], None], ranges: dict[Any, Any],
+            ) -> MoveRecord:
+    return simple_record(item, ranges) or checked_record(item, report, ranges)
+
+
+_SIMPLE_KEYS = frozenset(("from", "to", "kind", "years"))
+
+
+def simple_record(item: Node, ranges: dict[Any, Any]) -> MoveRecord | None:
+    """The record of a move written as most are (from, to, maybe a kind and whole
+    years), made without the general reader; None for anything else, which
+    `checked_record` then reads with every rule and message."""
+    if type(item) is not Mapping:
+        return None
+    given: dict[Any, Node] = {}
+    for key, value in item.items:
+        name = key.value
+        if name not in _SIMPLE_KEYS or name in given:
+            return None
+        given[name] = value
+    origin, target = given.get("from"), given.get("to")
+    if type(origin) is not Scalar or type(target) is not Scalar:
+        return None
+    source_id, target_id = origin.value, target.value
+    if type(source_id) is not str or type(target_id) is not str or \
+            not source_id.strip() or not target_id.strip():
+        return None
+    kind: Any = "promotion"
+    if "kind" in given:
+        kind = getattr(given["kind"], "value", None)
+        if type(kind) is not str or kind not in MOVE_KINDS:
+            return None
+    span = None
+    if "years" in given:
+        span = _whole_years(given["years"])
+        if span is None:
+            return None
+    values = (intern(source_id), intern(target_id), intern(kind), ranges.setdefault(span, span),
+              None, (), False)
+    return (values, item.line, item.column, origin.line, origin.column,
+            target.line, target.column, ())
+
+
+def _whole_years(node: Node) -> tuple[float, float] | None:
+    """`years` as whole numbers in plain digits, one or a range in order; else None."""
+    items = node.items if type(node) is Sequence else [node]
+    numbers = []
+    for item in items:
+        if type(item) is not Scalar or type(item.value) is not int:
+            return None
+        text = item.text
+        if not (text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1)) \
+                or item.value >= 1_000_000:
+            return None
+        numbers.append(float(item.value))
+    if type(node) is Sequence:
+        return (numbers[0], numbers[1]) if len(numbers) == 2 and numbers[0] <= numbers[1] \
+            else None
+    return (numbers[0], numbers[0])
+
+
+def checked_record(item: Node, report: Callable[[Node, str], None], ranges: dict[Any, Any],
+                   ) -> MoveRecord:
+    """The record of any move, every rule of read_progression checked and reported."""
     move, fields = read_progression(item, report)
     values: Any = None
     if move is not None:
+        # Role ids interned (as roles.yaml's are) and equal ranges shared: marshal
+        # then writes each once, and the parent's lookups by id compare identities.
         years = move.years
-        values = (move.source_id, move.target_id, move.kind,
-                  None if years is None else (years.min, years.max),
-                  move.note, move.source, move.modelled)
+        span = None if years is None else (years.min, years.max)
+        values = (intern(move.source_id), intern(move.target_id), intern(move.kind),
+                  ranges.setdefault(span, span), move.note, move.source, move.modelled)
     given = fields.values
     origin, target = given.get("from", item), given.get("to", item)
     return (values, item.line, item.column, origin.line, origin.column,
