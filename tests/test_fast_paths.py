@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from careerpath.model import normal_name, normal_unicode_name
@@ -107,3 +107,63 @@ def test_the_usual_moves_take_the_fast_path() -> None:
                  "{to: b, years: 2, from: a}"):
         item = _parsed(f"- {text}\n").items[0]  # type: ignore[union-attr]
         assert simple_record(item, {}) is not None, text
+
+
+ROLE_ENTRIES = {
+    "id": ["a", "b-2", "Bad", "''", "[a]", "1"],
+    "title": ["Alpha", "' '", "\"a\\u200bb\"", "[x]", "null"],
+    "level": ["1", "3", "0", "03", "-1", "2.0", "yes", "0x2"],
+    "aliases": ["[al]", "[al, be]", "[\"x\\u202ey\"]", "['']", "al", "[[a]]", "[]"],
+    "track": ["t", "''", "[t]", "1"],
+    "summary": ["s", "null"],
+    "responsibilities": ["[r1, r2]", "r", "[r, 1]"],
+    "activities": ["{entry: [x]}"],
+    "skills": ["{A: 1, b: 5}", "{A: 1, a: 2}", "{A: 6}", "{A: 03}", "[A]", "{}"],
+    "specialization_of": ["a", "''"],
+    "outcomes": ["[o]", "o"],
+    "source": ["s", "[s, t]", "''", "[s, '']", "{a: 1}"],
+    "modelled": ["true", "false", "yes", "1", "'true'"],
+    "lvl": ["1"],
+}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(sorted(ROLE_ENTRIES)).flatmap(
+    lambda key: st.sampled_from(ROLE_ENTRIES[key]).map(lambda value: (key, value))),
+    max_size=6), st.booleans())
+@example([("aliases", ROLE_ENTRIES["aliases"][2])], True)
+@example([("title", ROLE_ENTRIES["title"][2])], True)
+def test_simple_roles_are_the_checked_ones(entries: list[tuple[str, str]],
+                                           complete: bool) -> None:
+    from careerpath.schema import read_role
+    from careerpath.schema_fast import simple_role
+
+    # most roles are complete: give the fast path something to accept
+    mapping = {"id": "a", "title": "Alpha", "level": "2"} if complete else {}
+    mapping.update(entries)
+    text = "{" + ", ".join(f"{key}: {value}" for key, value in mapping.items()) + "}"
+    item = _parsed(f"- {text}\n").items[0]  # type: ignore[union-attr]
+    fast_found, fast_report = _reports()
+    fast = simple_role(item, fast_report)
+    found, report = _reports()
+    role, fields = read_role(item, report)
+    assert fast_found == []
+    if fast is not None:
+        assert found == []
+        assert fast[0] == role
+        assert fast[1].values == fields.values and fast[1].node is fields.node
+        assert [type(value) for value in vars(fast[0]).values()] == \
+            [type(value) for value in vars(role).values()]
+
+
+def test_the_usual_roles_take_the_fast_path() -> None:
+    from careerpath.schema_fast import simple_role
+
+    for text in ("{id: a, title: Alpha, level: 2}",
+                 "{id: a, title: Alpha, level: 2, aliases: [al], track: t, summary: s, "
+                 "responsibilities: [r], skills: {A: 1}, specialization_of: b, outcomes: [o], "
+                 "source: [s], modelled: true}"):
+        item = _parsed(f"- {text}\n").items[0]  # type: ignore[union-attr]
+        assert simple_role(item, _reports()[1]) is not None, text
+    twice = _parsed("- {id: a, title: Alpha, level: 2, level: 2}\n").items[0]  # type: ignore[union-attr]
+    assert simple_role(twice, _reports()[1]) is None

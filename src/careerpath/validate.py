@@ -15,6 +15,7 @@ from careerpath.schema import (
     read_sources,
     read_top,
 )
+from careerpath.schema_fast import simple_role
 from careerpath.validate_moves import (
     MovesRead,
     collect_moves,
@@ -141,7 +142,7 @@ def _collect_roles(items: list[Node], report: Report,
     broken_ids: set[str] = set()
     names: Names = {}
     for item in items:
-        role, fields = read_role(item, report)
+        role, fields = simple_role(item, report) or read_role(item, report)
         if role is None:
             id_node = fields.values.get("id")
             if isinstance(id_node, Scalar) and isinstance(id_node.value, str):
