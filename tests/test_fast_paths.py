@@ -167,3 +167,41 @@ def test_the_usual_roles_take_the_fast_path() -> None:
         assert simple_role(item, _reports()[1]) is not None, text
     twice = _parsed("- {id: a, title: Alpha, level: 2, level: 2}\n").items[0]  # type: ignore[union-attr]
     assert simple_role(twice, _reports()[1]) is None
+
+
+MOVE_EXTRAS = ["", ", years: 2", ", years: [1, 3]", ", note: n", ", source: [s]", ", source: t",
+               ", years: x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.booleans(),
+                          st.sampled_from(MOVE_EXTRAS)), max_size=8),
+       st.booleans())
+@example([1, 2, 3], [(0, 1, False, ", years: [1, 3]"), (1, 2, False, ", years: 2"),
+                     (2, 0, True, "")], False)
+@example([1, 2], [(0, 1, False, ", source: t"), (1, 0, True, ", source: [s]")], True)
+def test_moves_checked_as_columns_are_the_moves_checked_one_by_one(
+        levels: list[int], moves: list[tuple[int, int, bool, str]], listed: bool) -> None:
+    import pytest
+
+    from careerpath import validate_moves
+    from careerpath.model import GraphIndex
+    from careerpath.validate import check
+
+    roles = ("sources:\n  - {id: s, title: S}\n" if listed else "") + "roles:\n" + "".join(
+        f"  - {{id: r{n}, title: Role {n}, level: {level}}}\n" for n, level in enumerate(levels))
+    lines = "".join(f"  - {{from: r{a}, to: r{b}{', kind: lateral' if side else ''}{extra}}}\n"
+                    for a, b, side, extra in moves)
+    contents: list[bytes | OSError] = [roles.encode(), f"progressions:\n{lines}".encode()
+                                       if moves else b"progressions: []\n"]
+    columns = check("roles.yaml", "progressions.yaml", contents, "here")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate_moves, "summary", lambda records: None)
+        one_by_one = check("roles.yaml", "progressions.yaml", contents, "here")
+    assert columns == one_by_one
+    dataset = columns[0]
+    if dataset is not None:
+        made = vars(dataset.index)
+        built = vars(GraphIndex.build(dataset.roles, dataset.progressions))
+        assert made == built

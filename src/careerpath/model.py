@@ -195,10 +195,20 @@ class GraphIndex:
         target = [position[move.target_id] for move in moves]
         low = [NO_YEARS if m.years is None else float(m.years.min) for m in moves]
         high = [NO_YEARS if m.years is None else float(m.years.max) for m in moves]
+        lateral = [int(move.kind != "promotion") for move in moves]
+        return cls.from_columns(ids, position, (source, target, lateral), (low, high))
+
+    @classmethod
+    def from_columns(cls, ids: list[str], position: dict[str, int],
+                     moves: tuple[list[int], list[int], list[int]],
+                     years: tuple[list[float], list[float]]) -> GraphIndex:
+        """The index from each move's (source, target, lateral) and (low, high)."""
+        source, target, lateral = moves
+        low, high = years
         most = max((a + b for a, b in zip(low, high) if a != NO_YEARS), default=0.0)
-        columns = [source, target, [int(move.kind != "promotion") for move in moves],
-                   *_grouped(source, len(ids)), *_grouped(target, len(ids))]
-        return cls(ids, columns, (low, high), most)
+        columns = [source, target, lateral, *_grouped(source, len(ids)),
+                   *_grouped(target, len(ids))]
+        return cls(ids, columns, (low, high), most, position)
 
     def moves_out(self, role: int) -> Sequence[int]:
         return self.out_moves[self.out_start[role]:self.out_start[role + 1]]

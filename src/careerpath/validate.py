@@ -68,9 +68,9 @@ def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OS
         _check_sources(fields, sources, report_roles)
     moves_root = None
     if moves_read is None:
-        moves_root, (move_problems, records) = read_moves_tree(contents[1], moves_name)
+        moves_root, (move_problems, records, ends) = read_moves_tree(contents[1], moves_name)
     else:
-        move_problems, records = moves_read()
+        move_problems, records, ends = moves_read()
     problems += [Problem(*problem) for problem in move_problems]
     roots = (roles_root, moves_root)
     # Moves can be checked against the roles only when roles.yaml could be read;
@@ -81,8 +81,8 @@ def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OS
     def unknown_source(name: str) -> str | None:
         return None if listed is None or name in listed else _unknown_source(name, listed)
 
-    moves = collect_moves(records, roles, report_moves, known, broken_ids, unknown_source,
-                          lambda role_id: _suggest(role_id, roles))
+    moves, index = collect_moves(records, ends, roles, report_moves, known, broken_ids,
+                                 unknown_source, lambda role_id: _suggest(role_id, roles))
     if roles_root is not None and not roles and not problems:
         problems.append(Problem(roles_name, 1, 1, "the dataset has no roles"))
     if problems:
@@ -94,6 +94,8 @@ def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OS
                       framework, {key: source for key, (source, _) in (sources or {}).items()})
     # Valid, every name names one role: the index Dataset.names would build again.
     dataset.__dict__["names"] = {name: [owner[0]] for name, owner in names.items()}
+    if index is not None:  # made while the moves were checked
+        dataset.__dict__["index"] = index
     return dataset, [], roots
 
 

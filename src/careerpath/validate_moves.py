@@ -15,7 +15,8 @@ from typing import Any
 
 from careerpath.datafiles import PROGRESSIONS_FILE, ROLES_FILE, FileTooLarge, NotRegularFile
 from careerpath.errors import Problem
-from careerpath.model import MOVE_KINDS, Progression, Years
+from careerpath.model import MOVE_KINDS, GraphIndex, Progression, Years
+from careerpath.moves_columns import Summary, summary, valid_moves
 from careerpath.schema import read_progression, read_top
 from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 
@@ -23,8 +24,9 @@ from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 # if unusable, then the lines and columns of the move, its 'from' and its 'to',
 # and the (value, line, column) of each source id it cites.
 MoveRecord = tuple[Any, int, int, int, int, int, int, tuple[tuple[str, int, int], ...]]
-# read_moves' result: the problems as tuples, and the records
-MovesRead = tuple[list[tuple[str, int, int, str]], list[MoveRecord]]
+# read_moves' result: the problems as tuples, the records, and (when every move
+# could be read) their ends as numbers for moves_columns
+MovesRead = tuple[list[tuple[str, int, int, str]], list[MoveRecord], Summary | None]
 
 
 def read_contents(contents: bytes | OSError, name: str, problems: list[Problem]) -> Node | None:
@@ -61,7 +63,8 @@ def read_moves_tree(contents: bytes | OSError, name: str) -> tuple[Node | None, 
     items = read_top(root, "progressions", (), report)[0]
     ranges: dict[Any, Any] = {}
     records = [_record(item, report, ranges) for item in items or ()]
-    return root, ([(p.file, p.line, p.column, p.message) for p in problems], records)
+    ends = None if problems else summary(records)
+    return root, ([(p.file, p.line, p.column, p.message) for p in problems], records, ends)
 
 
 def _record(item: Node, report: Callable[[Node, str], None], ranges: dict[Any, Any],
@@ -162,21 +165,41 @@ class Place:
         self.line, self.column = line, column
 
 
-def collect_moves(records: list[MoveRecord], roles: dict[str, Any],
+def collect_moves(records: list[MoveRecord], ends: Summary | None, roles: dict[str, Any],
                   report: Callable[[Any, str], None], roles_known: bool,
                   broken_ids: set[str], unknown_source: Callable[[str], str | None],
-                  suggest: Callable[[str], str]) -> list[Progression]:
+                  suggest: Callable[[str], str]) -> tuple[list[Progression], GraphIndex | None]:
     """The moves whose roles exist, each once; promotions must go up a level.
-    `unknown_source(id)` is the message for a source id that is not listed, or None."""
+    `unknown_source(id)` is the message for a source id that is not listed, or
+    None. With every move valid, also the graph index (moves_columns)."""
+
+    def report_cited(record: MoveRecord) -> None:
+        for value, line, column in record[7]:
+            message = unknown_source(value)
+            if message is not None:
+                report(Place(line, column), message)
+
+    if ends is not None and roles_known and not broken_ids:
+        valid = valid_moves(records, ends, roles, report_cited)
+        if valid is not None:
+            return valid
+    return _each_move(records, roles, report, roles_known, broken_ids, report_cited,
+                      suggest), None
+
+
+def _each_move(records: list[MoveRecord], roles: dict[str, Any],
+               report: Callable[[Any, str], None], roles_known: bool, broken_ids: set[str],
+               report_cited: Callable[[MoveRecord], None],
+               suggest: Callable[[str], str]) -> list[Progression]:
+    """collect_moves move by move, every problem reported in its place."""
     moves: list[Progression] = []
     seen: dict[tuple[str, str], int] = {}
     make_move, make_years = Progression.from_values, Years.from_values
     years_made: dict[Any, Years] = {}  # a few ranges recur: one Years each
-    for values, line, column, from_line, from_column, to_line, to_column, cited in records:
-        for value, cited_line, cited_column in cited:
-            message = unknown_source(value)
-            if message is not None:
-                report(Place(cited_line, cited_column), message)
+    for record in records:
+        values, line, column, from_line, from_column, to_line, to_column, cited = record
+        if cited:
+            report_cited(record)
         if values is None:
             continue
         source_id, target_id, kind, years, note, source_ids, modelled = values
