@@ -205,3 +205,17 @@ def test_moves_checked_as_columns_are_the_moves_checked_one_by_one(
         made = vars(dataset.index)
         built = vars(GraphIndex.build(dataset.roles, dataset.progressions))
         assert made == built
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=4), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300)
+@given(JSON_VALUES)
+def test_role_blobs_are_written_as_the_json_encoder_writes_them(value: Any) -> None:
+    from careerpath import cache_entry
+
+    assert cache_entry._blob_dumper()(value) == cache_entry._dump(value)

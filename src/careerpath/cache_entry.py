@@ -81,11 +81,26 @@ def _skill_table(dataset: Dataset, ids: list[str]) -> list[Any]:
 
 
 # One encoder for every value: json.dumps with options makes a new one each call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_ENCODE = _ENCODER.encode
 
 
 def _dump(value: Any) -> bytes:
     return _ENCODE(value).encode("utf-8")
+
+
+def _blob_dumper() -> Any:
+    """_dump for a role's values, tens of thousands of times: JSONEncoder.encode
+    makes its C encoder anew on every call, so this makes it once (the same
+    arguments as JSONEncoder.iterencode gives it, so the same text)."""
+    from json import encoder
+
+    make_encoder = getattr(encoder, "c_make_encoder", None)
+    if make_encoder is None:  # pragma: no cover - CPython's json always has it
+        return _dump
+    made = make_encoder(None, _ENCODER.default, encoder.encode_basestring, None,
+                        ":", ",", False, False, True)
+    return lambda value: "".join(made(value, 0)).encode("utf-8")
 
 
 def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
@@ -93,7 +108,8 @@ def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
     index = dataset.index
     ids = list(index.ids)
     roles = dataset.roles
-    blobs = [_dump(_role_values(roles[role_id])) for role_id in ids]
+    dump = _blob_dumper()
+    blobs = [dump(_role_values(roles[role_id])) for role_id in ids]
     offsets, place = [], 1  # after the opening "["
     for blob in blobs:
         offsets.append(place)
