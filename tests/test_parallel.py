@@ -141,3 +141,52 @@ def test_a_large_dataset_loads_the_same_with_and_without_a_child(
     assert together.progressions == alone.progressions
     assert together.roles == alone.roles
     assert len(together.progressions) == 2999
+
+
+INTERRUPT_PROBE = """
+import os, signal, sys, time
+
+# Python leaves SIGINT ignored when started so (a background job of a script): not here.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+from careerpath import validate
+
+DATA, RECORD = sys.argv[1], sys.argv[2]
+validate.PARALLEL_BYTES = 0
+read = validate.read_moves
+
+def slow_read(contents, name):
+    with open(RECORD, "w") as record:
+        record.write(str(os.getpid()))
+    time.sleep(60)
+    return read(contents, name)
+
+def interrupted(*args):
+    for _ in range(500):  # until the child has started reading
+        if os.path.getsize(RECORD):
+            break
+        time.sleep(0.01)
+    os.kill(os.getpid(), signal.SIGINT)  # the parent alone, as `kill -INT` does
+    time.sleep(5)
+
+validate.read_moves = slow_read
+validate._collect_roles = interrupted
+sys.argv = ["careerpath", "--no-cache", "--data", DATA, "roles"]
+from careerpath.cli import main
+main()
+"""
+
+
+def test_ctrl_c_while_a_child_reads_stops_both(small: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    record = tmp_path / "child.pid"
+    record.write_text("")
+    done = subprocess.run([sys.executable, "-c", INTERRUPT_PROBE, str(small), str(record)],
+                          capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr
+    child = int(record.read_text())
+    assert child != os.getpid()
+    # Stopped and reaped: an orphan would sleep on under init for a minute.
+    assert not Path(f"/proc/{child}").exists()

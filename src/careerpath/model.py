@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same classes, without compiling generated code at every start
+    from careerpath.frozen import dataclass
 
 PROFICIENCY_LABELS = {
     1: "awareness",
