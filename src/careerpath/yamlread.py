@@ -190,8 +190,10 @@ class _Builder:
         resolved: dict[str, Any] = {}
         known = resolved.get
         unknown = _Abort  # a value no text resolves to
-        stack: list[tuple[Any, bool, Any]] = []  # enclosing (container, is_mapping, key)
+        # enclosing (container, is_mapping, key, its items' append)
+        stack: list[tuple[Any, bool, Any, Any]] = []
         parent: Any = None
+        add: Any = None
         parent_is_mapping = False
         key: Any = None
         documents = 0
@@ -235,11 +237,12 @@ class _Builder:
                 # paired with a placeholder key.
                 after = Scalar(None, "?", line, column) if parent_is_mapping and key is None \
                     else None
-                stack.append((parent, parent_is_mapping, after))
+                stack.append((parent, parent_is_mapping, after, add))
                 parent, parent_is_mapping, key = container, is_mapping, None
+                add = container.items.append
                 continue
             elif kind in container_end:
-                parent, parent_is_mapping, key = stack.pop()
+                parent, parent_is_mapping, key, add = stack.pop()
                 continue
             elif kind is alias_event:
                 mark = event.start_mark
@@ -259,14 +262,15 @@ class _Builder:
             else:  # stream start, document end
                 continue
             # attach a scalar or alias
-            if parent is None:
-                self.root = node
-            elif not parent_is_mapping:
-                parent.items.append(node)
+            if not parent_is_mapping:
+                if parent is None:
+                    self.root = node
+                else:
+                    add(node)
             elif key is None:
                 key = node
             else:
-                parent.items.append((key, node))
+                add((key, node))
                 key = None
 
     def _attach(self, parent: Any, is_mapping: bool, key: Any, node: Node) -> None:
