@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -219,3 +220,24 @@ def test_role_blobs_are_written_as_the_json_encoder_writes_them(value: Any) -> N
     from careerpath import cache_entry
 
     assert cache_entry._blob_dumper()(value) == cache_entry._dump(value)
+
+
+def test_moves_made_on_demand_act_as_the_tuple_they_stand_for() -> None:
+    from careerpath.model import Progression, Years
+    from careerpath.moves_columns import ValueMoves
+
+    values = [("a", "b", "promotion", (1.0, 3.0), None, (), False),
+              ("b", "c", "lateral", None, "a note", ("s",), True),
+              ("c", "d", "promotion", (1.0, 3.0), None, (), False)]
+    moves = ValueMoves(values, [value[3] for value in values])
+    expected = tuple(Progression(*value[:3], None if value[3] is None else Years(*value[3]),
+                                 *value[4:]) for value in values)
+    assert len(moves) == 3 and list(moves) == list(expected)
+    assert moves == expected and expected == moves and moves != expected[:2]
+    assert moves[-1] == expected[-1] and moves[1:] == expected[1:] and moves[::-1] == expected[::-1]
+    assert moves[0].years is moves[2].years  # one Years for each range
+    with pytest.raises(IndexError):
+        moves[3]
+    assert moves.extras() == {"1": ["a note", ["s"], True]}
+    with pytest.raises(TypeError):
+        hash(moves)

@@ -108,6 +108,8 @@ def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
     index = dataset.index
     ids = list(index.ids)
     roles = dataset.roles
+    from careerpath.moves_columns import ValueMoves
+
     dump = _blob_dumper()
     blobs = [dump(_role_values(roles[role_id])) for role_id in ids]
     offsets, place = [], 1  # after the opening "["
@@ -115,9 +117,11 @@ def encode(dataset: Dataset, header: dict[str, Any]) -> bytes:
         offsets.append(place)
         place += len(blob) + 1  # and its "," or the closing "]"
     offsets.append(place)
-    extras = {str(number): [move.note, list(move.source), move.modelled]
-              for number, move in enumerate(dataset.progressions)
-              if move.note is not None or move.source or move.modelled}
+    moves = dataset.progressions
+    extras = moves.extras() if isinstance(moves, ValueMoves) else {
+        str(number): [move.note, list(move.source), move.modelled]
+        for number, move in enumerate(moves)
+        if move.note is not None or move.source or move.modelled}
     # The roles' texts are the bulk of the entry (tens of megabytes for a large
     # dataset): their blobs go into the entry's one join as they are, unjoined.
     roles_text = [b"["]

@@ -12,9 +12,10 @@ move to report each problem in its place.
 
 from __future__ import annotations
 
+import operator
 from array import array
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, overload
 
 from careerpath.model import NO_YEARS, GraphIndex, Progression, Years
 
@@ -41,7 +42,7 @@ def summary(records: list[Any]) -> Summary | None:
 
 def valid_moves(records: list[Any], ends: Summary, roles: dict[str, Any],
                 report_cited: Callable[[Any], None],
-                ) -> tuple[list[Progression], GraphIndex] | None:
+                ) -> tuple[Sequence[Progression], GraphIndex] | None:
     """The moves and the graph index when every move is valid; None otherwise.
     `roles` maps id -> (Role, ...) in data order; `report_cited` checks one
     record's cited sources (the only problem this path reports itself)."""
@@ -64,14 +65,58 @@ def valid_moves(records: list[Any], ends: Summary, roles: dict[str, Any],
     spans = [move[3] for move in values]
     low = [NO_YEARS if span is None else span[0] for span in spans]
     high = [NO_YEARS if span is None else span[1] for span in spans]
-    made: dict[Any, Years | None] = {None: None}  # one Years for each range
-    for span in set(spans):
-        made[span] = Years.from_values(span) if span is not None else None
-    make = Progression.from_values
-    moves = [make((move[0], move[1], move[2], made[move[3]], *move[4:])) for move in values]
     index = GraphIndex.from_columns(list(roles), position, (source, target, lateral),
                                     (low, high))
-    return moves, index
+    return ValueMoves(values, spans), index
+
+
+class ValueMoves(Sequence[Progression]):
+    """The moves as read, each made into a Progression only when asked for: a
+    large dataset has hundreds of thousands, and an answer reads a few (the
+    graph index answers the rest). Compares equal to any sequence of the same
+    moves, as the tuple it stands for would."""
+
+    __slots__ = ("_made", "_values")
+
+    def __init__(self, values: list[Any], spans: list[Any]) -> None:
+        self._values = values
+        self._made: dict[Any, Years | None] = {None: None}  # one Years for each range
+        for span in set(spans):
+            if span is not None:
+                self._made[span] = Years.from_values(span)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @overload
+    def __getitem__(self, number: int) -> Progression: ...
+
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[Progression]: ...
+
+    def __getitem__(self, number: int | slice) -> Progression | Sequence[Progression]:
+        if isinstance(number, slice):
+            return tuple(self._move(move) for move in self._values[number])
+        return self._move(self._values[number])
+
+    def __iter__(self) -> Iterator[Progression]:
+        return map(self._move, self._values)
+
+    def _move(self, move: Any) -> Progression:
+        return Progression.from_values((*move[:3], self._made[move[3]], *move[4:]))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == len(self) and \
+            all(map(operator.eq, self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def extras(self) -> dict[str, list[Any]]:
+        """What the cache entry keeps of each move beyond the graph (see cache_entry),
+        without making the moves."""
+        return {str(number): [move[4], list(move[5]), move[6]]
+                for number, move in enumerate(self._values)
+                if move[4] is not None or move[5] or move[6]}
 
 
 def _ints(data: bytes) -> array[int]:

@@ -90,7 +90,8 @@ def check_with_roots(roles_name: str, moves_name: str, contents: list[bytes | OS
         order = {roles_name: 0, moves_name: 1}
         problems.sort(key=lambda p: (order.get(p.file, 2), p.line, p.column))
         return None, problems, roots
-    dataset = Dataset({role.id: role for role, _ in roles.values()}, tuple(moves), location,
+    moves = tuple(moves) if isinstance(moves, list) else moves  # else made on demand
+    dataset = Dataset({role.id: role for role, _ in roles.values()}, moves, location,
                       framework, {key: source for key, (source, _) in (sources or {}).items()})
     # Valid, every name names one role: the index Dataset.names would build again.
     dataset.__dict__["names"] = {name: [owner[0]] for name, owner in names.items()}

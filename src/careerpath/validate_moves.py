@@ -10,6 +10,7 @@ roles (known ids, no duplicates, promotions go up a level).
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Sequence as Moves
 from sys import intern
 from typing import Any
 
@@ -168,7 +169,7 @@ class Place:
 def collect_moves(records: list[MoveRecord], ends: Summary | None, roles: dict[str, Any],
                   report: Callable[[Any, str], None], roles_known: bool,
                   broken_ids: set[str], unknown_source: Callable[[str], str | None],
-                  suggest: Callable[[str], str]) -> tuple[list[Progression], GraphIndex | None]:
+                  suggest: Callable[[str], str]) -> tuple[Moves[Progression], GraphIndex | None]:
     """The moves whose roles exist, each once; promotions must go up a level.
     `unknown_source(id)` is the message for a source id that is not listed, or
     None. With every move valid, also the graph index (moves_columns)."""
