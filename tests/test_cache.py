@@ -416,6 +416,8 @@ def damage_entry(entry: Path, damage: str) -> None:
         sections[7:9] = [start.tobytes(), grouped.tobytes()]
     elif damage == "offsets past the end":
         sections[13] = array("q", [*column(sections, 13)[:-1], 10**9]).tobytes()
+    elif damage == "a move neither promotion nor lateral":
+        sections[4] = b"\2" + sections[4][1:]
     sections[2:4] = [source.tobytes(), target.tobytes()]
     sections[5:7] = [low.tobytes(), high.tobytes()]
     if damage not in ("offsets past the end", "deep"):
@@ -456,7 +458,7 @@ def test_a_damaged_entry_is_no_entry_and_is_replaced(small: Path, private_cache:
 
 @pytest.mark.parametrize("damage", [
     "unknown role in a move", "self-loop", "years infinite", "years not a number",
-    "no years on one side only"])
+    "no years on one side only", "a move neither promotion nor lateral"])
 def test_damaged_moves_are_found_when_the_graph_is_first_used(
         run: Run, small: Path, private_cache: Path, damage: str) -> None:
     """`skills` never reads the move sections, so they are checked when a command first

@@ -124,7 +124,8 @@ def moves_ok(parts: list[Any], roles: int, moves: int) -> bool:
     if not all(len(column) == moves for column in parts[2:7]):
         return False
     # Read as unsigned, a negative number is above any count: one pass checks both ends.
-    if moves and not (_below(source, roles) and _below(target, roles) and max(lateral) <= 1
+    if moves and not (_below(source, roles) and _below(target, roles)
+                      and not bytes(lateral).translate(None, b"\0\1")  # only 0 and 1
                       and not any(map(operator.eq, source, target))):
         return False
     if moves and not _years_ok(low, high):
