@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
@@ -156,6 +156,7 @@ class WrappedHanging:
 @given(st.lists(st.tuples(st.sampled_from(["• ", "→ ", ""]), NICE | HOSTILE), min_size=1,
                 max_size=6),
        st.integers(10, 120))
+@example([("• ", ""), ("• ", "999999999\u2028")], 11)  # a zero-width space past the width
 def test_hanging_rows_that_fit_are_drawn_as_wrapping_would(rows: list[tuple[str, str]],
                                                            width: int) -> None:
     from careerpath.render.layout import Hanging

@@ -85,8 +85,11 @@ class Hanging:
         for prefix, body, hang in self.rows:
             room = max(1, options.max_width - max(prefix.cell_len, hang))
             plain = body.plain
-            if body.cell_len <= room and "\n" not in plain and "\t" not in plain:
-                # It fits, as it is (wrapping would also expand tabs): nothing to wrap.
+            # It fits, as it is: nothing to wrap. (Wrapping would also expand tabs,
+            # and crop whitespace past the width counted in characters: a zero-width
+            # one, such as U+2028, fits in cells but not so.)
+            if body.cell_len <= room and len(plain) <= room and "\n" not in plain and \
+                    "\t" not in plain:
                 yield from segments(prefix, console)
                 yield from segments(body, console)
                 yield newline
