@@ -190,3 +190,18 @@ def test_ctrl_c_while_a_child_reads_stops_both(small: Path, tmp_path: Path) -> N
     assert child != os.getpid()
     # Stopped and reaped: an orphan would sleep on under init for a minute.
     assert not Path(f"/proc/{child}").exists()
+
+
+def test_a_process_with_other_threads_is_not_forked() -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        with parallel.started(_where, 1) as job:
+            assert job.pid is None
+            assert job.result() == (PARENT, 2)
+    finally:
+        release.set()
+        other.join()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import marshal
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -32,6 +33,9 @@ class Job:
     def start(self) -> None:
         if not hasattr(os, "fork"):
             return  # Windows: the parent does it all
+        threading = sys.modules.get("threading")
+        if threading is not None and threading.active_count() > 1:
+            return  # another thread (a progress bar) could hold a lock the child needs
         try:
             reader, writer = os.pipe()
         except OSError:

@@ -21,7 +21,7 @@ from careerpath.moves_columns import Summary, summary, valid_moves
 from careerpath.schema import read_progression, read_top
 from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 
-# One move as plain values: its Progression's fields (years as [min, max]) or None
+# One move as plain values: its Progression's fields (years as (min, max)) or None
 # if unusable, then the lines and columns of the move, its 'from' and its 'to',
 # and the (value, line, column) of each source id it cites.
 MoveRecord = tuple[Any, int, int, int, int, int, int, tuple[tuple[str, int, int], ...]]
