@@ -582,6 +582,33 @@ def test_a_run_builds_only_the_command_it_names() -> None:
         assert app_for(whole) is app
 
 
+def test_the_table_of_command_modules_is_the_whole_app_in_order() -> None:
+    from careerpath.cli import COMMAND_MODULES, _name_of
+
+    names = [_name_of(info) for info in app.registered_commands]
+    groups = [group.name for group in app.registered_groups]
+    assert sorted(names + groups) == sorted(COMMAND_MODULES)
+    for name in COMMAND_MODULES:  # each module registers what the table says
+        one = app_for([name])
+        found = [_name_of(info) for info in one.registered_commands] + \
+            [group.name for group in one.registered_groups]
+        assert found == [name]
+
+
+def test_a_run_imports_only_the_module_of_its_command() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import json, sys\nfrom careerpath.cli import app_for\napp_for(sys.argv[1:])\n"
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith('careerpath.c'))))")
+    done = subprocess.run([sys.executable, "-c", probe, "path", "a", "b"], capture_output=True,
+                          text=True, check=True)
+    loaded = json.loads(done.stdout)
+    assert "careerpath.commands" in loaded
+    assert not {"careerpath.commands_me", "careerpath.cmd_lint", "careerpath.cmd_site",
+                "careerpath.cmd_import"} & set(loaded)
+
+
 def test_one_command_app_answers_as_the_whole_app(small: Path) -> None:
     from typer.testing import CliRunner
 

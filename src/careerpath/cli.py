@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from careerpath import __version__, cmd_import, cmd_lint, cmd_site, commands, commands_me
+from careerpath import __version__
 from careerpath.cli_common import State
 from careerpath.errors import CareerPathError
 from careerpath.textsafe import visible
@@ -108,7 +108,15 @@ APP_SETTINGS: dict[str, Any] = {
     "help": "Explore career paths between roles: multi-step paths, skill gaps, level "
             "comparisons.\n\nStart with: careerpath path coordinator cdo",
 }
-app = typer.Typer(**APP_SETTINGS)
+# Each top-level command and group, by the module that registers it, in the order
+# of `--help`. A run imports only the module of the command it names.
+COMMAND_MODULES: dict[str, str] = {
+    **dict.fromkeys(("roles", "show", "path", "next", "skills", "levels", "compare",
+                     "search", "graph", "validate", "init"), "commands"),
+    **dict.fromkeys(("match", "gap", "me"), "commands_me"),
+    **dict.fromkeys(("lint", "schema"), "cmd_lint"),
+    "site": "cmd_site", "import": "cmd_import",
+}
 
 
 def _version(value: bool) -> None:
@@ -117,7 +125,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     data: Annotated[str | None, typer.Option(
@@ -138,11 +145,31 @@ def main_options(
     ctx.obj = State(data, no_color, no_cache, no_pager)
 
 
-commands.register(app)
-commands_me.register(app)
-cmd_lint.register(app)
-cmd_site.register(app)
-cmd_import.register(app)
+def _new_app(modules: Iterator[str]) -> typer.Typer:
+    import importlib
+
+    made = typer.Typer(**APP_SETTINGS)
+    made.callback()(main_options)
+    for module in modules:
+        importlib.import_module(f"careerpath.{module}").register(made)
+    return made
+
+
+_whole: list[typer.Typer] = []
+
+
+def whole_app() -> typer.Typer:
+    """The app with every command (made once)."""
+    if not _whole:
+        _whole.append(_new_app(iter(dict.fromkeys(COMMAND_MODULES.values()))))
+    return _whole[0]
+
+
+def __getattr__(name: str) -> Any:
+    """`app`: the whole app, made when first asked for (PEP 562)."""
+    if name == "app":
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def invoked_command(args: list[str]) -> str | None:
@@ -170,13 +197,13 @@ def app_for(args: list[str]) -> typer.Typer:
     completion and unknown names get the whole app, so they list every command.
     """
     name = invoked_command(args)
-    commands = [info for info in app.registered_commands if _name_of(info) == name]
-    groups = [info for info in app.registered_groups if info.name == name]
-    if not commands and not groups:
-        return app
-    one = typer.Typer(**APP_SETTINGS)
-    one.registered_callback = app.registered_callback
-    one.registered_commands, one.registered_groups = commands, groups
+    module = COMMAND_MODULES.get(name or "")
+    if module is None:
+        return whole_app()
+    one = _new_app(iter([module]))
+    one.registered_commands = [info for info in one.registered_commands
+                               if _name_of(info) == name]
+    one.registered_groups = [info for info in one.registered_groups if info.name == name]
     return one
 
 
@@ -198,6 +225,6 @@ def main() -> None:
         from careerpath.completion import plain_completion_help
 
         plain_completion_help()
-        app(prog_name="careerpath")
+        whole_app()(prog_name="careerpath")
         return
     app_for(sys.argv[1:])(prog_name="careerpath")

@@ -20,11 +20,10 @@ from careerpath.cli_common import (
     warn,
 )
 
-me_app = typer.Typer(help="Your skills profile.", no_args_is_help=True,
-                     rich_markup_mode=None)
-
 
 def register(app: typer.Typer) -> None:
+    me_app = typer.Typer(help="Your skills profile.", no_args_is_help=True,
+                         rich_markup_mode=None)
     app.command("match", cls=Command, epilog=examples([
         "careerpath match", "careerpath match --level 3",
         "careerpath match --me me.yaml"]))(match)
