@@ -710,3 +710,16 @@ def test_files_written_just_before_their_entry_are_checked_by_hash(
     hashes = _hashes_counted(monkeypatch)
     assert len(load_dataset(str(small)).roles) == 7
     assert hashes == [1]
+
+
+def test_a_level_too_large_for_the_entry_is_answered_without_an_entry(
+        run: Run, make_dataset: Any, private_cache: Path) -> None:
+    folder = make_dataset("roles:\n  - {id: a, title: A, level: 1}\n"
+                          "  - {id: b, title: B, level: 2147483648}\n",
+                          "progressions:\n  - {from: a, to: b}\n")
+    for _ in range(2):
+        done = run("--data", folder, "next", "a")
+        assert (done.exit_code, done.stderr) == (0, "")
+        assert "B" in done.stdout
+    assert list(private_cache.glob("*.cache")) == []
+

@@ -205,3 +205,47 @@ def test_a_process_with_other_threads_is_not_forked() -> None:
     finally:
         release.set()
         other.join()
+
+
+FORK_INTERRUPT_PROBE = """
+import os, signal, sys, time
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
+from careerpath import validate
+
+DATA, RECORD = sys.argv[1], sys.argv[2]
+validate.PARALLEL_BYTES = 0
+real_fork = os.fork
+
+def slow_read(contents, name):
+    with open(RECORD, "w") as record:
+        record.write(str(os.getpid()))
+    time.sleep(60)
+
+def fork_then_interrupted():
+    pid = real_fork()
+    if pid:  # Ctrl-C as the fork returns, before the parent has noted the child
+        while not os.path.getsize(RECORD):
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+    return pid
+
+os.fork = fork_then_interrupted
+validate.read_moves = slow_read
+sys.argv = ["careerpath", "--no-cache", "--data", DATA, "roles"]
+from careerpath.cli import main
+main()
+"""
+
+
+def test_ctrl_c_as_the_child_is_made_stops_it_too(small: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    record = tmp_path / "child.pid"
+    record.write_text("")
+    done = subprocess.run([sys.executable, "-c", FORK_INTERRUPT_PROBE, str(small), str(record)],
+                          capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not Path(f"/proc/{int(record.read_text())}").exists()

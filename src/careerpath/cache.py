@@ -253,7 +253,11 @@ def store(files: list[Path], digest: str, dataset: Dataset, stamp: Stamp | None 
     if named is None:
         return False
     name, paths = named
-    payload = encode(dataset, {"format": FORMAT, "hash": digest, "files": paths, "stamp": stamp})
+    try:
+        payload = encode(dataset, {"format": FORMAT, "hash": digest, "files": paths,
+                                   "stamp": stamp})
+    except OverflowError:  # a number the entry's arrays cannot hold (a level of 2**31)
+        return False
     from careerpath.output import sigterm_raises
 
     with trusted_folder(create=True) as folder, sigterm_raises():

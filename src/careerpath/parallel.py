@@ -40,24 +40,39 @@ class Job:
             reader, writer = os.pipe()
         except OSError:
             return
+        # Ctrl-C or SIGTERM held back over the fork: delivered a moment later, once
+        # the child's pid is known, so the parent can stop the child it just made.
+        held = {signal.SIGINT, signal.SIGTERM}
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, held) \
+            if hasattr(signal, "pthread_sigmask") else None
+        pid = None
         try:
             pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child's coverage is not collected
+                self._child(reader, writer, mask)
+            self.pid, self.reader = pid, reader
+            os.close(writer)
         except OSError:
             os.close(reader)
             os.close(writer)
-            return
-        if pid == 0:  # pragma: no cover - the child's coverage is not collected
-            self._child(reader, writer)
-        os.close(writer)
-        self.pid, self.reader = pid, reader
+        except BaseException:
+            if pid:
+                _stop(pid)
+            raise
+        finally:
+            if mask is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
-    def _child(self, reader: int, writer: int) -> None:  # pragma: no cover - in the child
+    def _child(self, reader: int, writer: int,  # pragma: no cover - in the child
+               mask: Any) -> None:
         status = 1
         try:
             # Ctrl-C and termination end the child at once, without a traceback;
             # the parent handles them for both.
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            if mask is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             os.close(reader)
             data = marshal.dumps(self.function(*self.args))
             with os.fdopen(writer, "wb") as stream:
@@ -108,9 +123,9 @@ def started(function: Callable[..., Any], *args: Any, fork: bool = True) -> Iter
     """A Job for `function(*args)`, in a child process if `fork`; a child whose
     result is not collected (the parent raised) is stopped on the way out."""
     job = Job(function, args)
-    if fork:
-        job.start()
     try:
+        if fork:
+            job.start()  # a Ctrl-C held over the fork may land as it returns
         yield job
     finally:
         job.cancel()
