@@ -32,14 +32,9 @@ _MISSING: Any = object()  # what a helper returns for a value it cannot read sim
 
 def simple_role(node: Node, report: Report) -> tuple[Role, Fields] | None:
     """read_role's answer for a role with nothing unusual in it; None otherwise."""
-    if type(node) is not Mapping:
+    values = known_once(node, _KEYS)
+    if values is None:
         return None
-    values: dict[str, Node] = {}
-    for key, value in node.items:
-        name = key.value
-        if name not in _KEYS or name in values:
-            return None
-        values[name] = value
     role_id, title = _text(values.get("id")), _text(values.get("title"))
     level = values.get("level")
     if role_id is None or title is None or not ID_PATTERN.match(role_id) or \
@@ -63,6 +58,19 @@ def simple_role(node: Node, report: Report) -> tuple[Role, Fields] | None:
     fields = Fields.__new__(Fields)
     fields.report, fields.values, fields.node = report, values, node
     return role, fields
+
+
+def known_once(node: Node, keys: frozenset[str]) -> dict[str, Node] | None:
+    """A mapping's values by key when every key is one of `keys`, once; else None."""
+    if type(node) is not Mapping:
+        return None
+    values: dict[str, Node] = {}
+    for key, value in node.items:
+        name = key.value
+        if name not in keys or name in values:
+            return None
+        values[name] = value
+    return values
 
 
 def _text(node: Node | None, optional: bool = False) -> Any:

@@ -19,7 +19,8 @@ from careerpath.errors import Problem
 from careerpath.model import MOVE_KINDS, GraphIndex, Progression, Years
 from careerpath.moves_columns import Summary, summary, valid_moves
 from careerpath.schema import read_progression, read_top
-from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
+from careerpath.schema_fast import known_once
+from careerpath.yamlread import Node, Scalar, Sequence, read_yaml
 
 # One move as plain values: its Progression's fields (years as (min, max)) or None
 # if unusable, then the lines and columns of the move, its 'from' and its 'to',
@@ -80,14 +81,9 @@ def simple_record(item: Node, ranges: dict[Any, Any]) -> MoveRecord | None:
     """The record of a move written as most are (from, to, maybe a kind and whole
     years), made without the general reader; None for anything else, which
     `checked_record` then reads with every rule and message."""
-    if type(item) is not Mapping:
+    given = known_once(item, _SIMPLE_KEYS)
+    if given is None:
         return None
-    given: dict[Any, Node] = {}
-    for key, value in item.items:
-        name = key.value
-        if name not in _SIMPLE_KEYS or name in given:
-            return None
-        given[name] = value
     origin, target = given.get("from"), given.get("to")
     if type(origin) is not Scalar or type(target) is not Scalar:
         return None
