@@ -16,9 +16,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import TYPE_CHECKING, Any
-
+# Not imported from `typing`: the package is the first thing the command imports,
+# and typing costs milliseconds (type checkers treat any TYPE_CHECKING as true).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from careerpath.answers import (
         Comparison,
         GraphAnswer,

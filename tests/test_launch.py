@@ -1,0 +1,61 @@
+"""The command's entry point: imports run with the cyclic collector paused."""
+
+import gc
+import subprocess
+import sys
+
+import pytest
+
+from careerpath import cli, launch
+
+# Records, for each collection after the launcher was imported, whether careerpath.cli
+# had finished importing. (Importing the package itself may collect, in an editable
+# install: its finder runs first.)
+PROBE = """
+import gc, sys
+during_import = []
+def seen(phase, info):
+    if phase == "start" and "careerpath.launch" in sys.modules:
+        module = sys.modules.get("careerpath.cli")
+        during_import.append(module is None or not hasattr(module, "main"))
+gc.callbacks.append(seen)
+sys.argv = ["careerpath", "--version"]
+try:
+    {start}
+except SystemExit:
+    pass
+gc.callbacks.remove(seen)
+print(sum(during_import), gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+
+
+def _probe(start: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", PROBE.format(start=start)],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.split("\n")[-2].split()
+
+
+def test_no_collection_while_importing_and_the_collector_resumes() -> None:
+    collections, enabled, frozen = _probe("from careerpath.launch import main; main()")
+    assert (collections, enabled, frozen) == ("0", "True", "True")
+
+
+def test_the_probe_sees_collections_during_a_plain_import() -> None:
+    # Without the launcher the same imports do trigger collections: the probe can fail.
+    collections, _, _ = _probe("import careerpath.launch; from careerpath.cli import main; main()")
+    assert int(collections) > 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_runs_the_command_with_the_collector_as_it_found_it(
+        monkeypatch: pytest.MonkeyPatch, enabled: bool) -> None:
+    states: list[bool] = []
+    monkeypatch.setattr(cli, "main", lambda: states.append(gc.isenabled()))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        launch.main()
+        assert states == [enabled] and gc.isenabled() is enabled
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()
