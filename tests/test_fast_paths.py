@@ -10,7 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from careerpath.model import normal_name, normal_unicode_name
-from careerpath.schema import read_skill, read_skills, read_text, read_texts
+from careerpath.schema import read_skill, read_skills
+from careerpath.schema_values import read_text, read_texts
 from careerpath.yamlread import Mapping, Node, Sequence, read_yaml
 
 NAMES = ["Skill A", "skill a", "SKILL_A", "", " ", "a\x07b", "tab\there", "Café", "x\u200by",

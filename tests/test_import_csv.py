@@ -13,7 +13,7 @@ from careerpath.importers.outdir import check_dataset_folder
 from careerpath.importers.yamlwrite import dataset_texts, quote
 from careerpath.loader import DataSource, check_dataset, load_dataset
 from careerpath.model import Progression, Role, Years, normal_name
-from careerpath.schema import hidden_character
+from careerpath.schema_values import hidden_character
 from conftest import Result
 
 Run = Callable[..., Result]

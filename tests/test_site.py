@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerpath.loader import load_dataset
-from careerpath.schema import hidden_character
+from careerpath.schema_values import hidden_character
 from careerpath.site.markup import role_href, script_json, shown
 from careerpath.site.path_page import graph_data
 

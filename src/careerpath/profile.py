@@ -55,7 +55,8 @@ def load_profile(path: str | None, dataset: Dataset) -> Profile:
     given = path or PROFILE_FILE
     data = _read(given, explicit=path is not None)
     from careerpath.lookup import find_role
-    from careerpath.schema import Fields, read_skills, read_text
+    from careerpath.schema import read_skills
+    from careerpath.schema_values import Fields, read_text
     from careerpath.yamlread import Node, read_yaml
 
     root, problems = read_yaml(data, given)

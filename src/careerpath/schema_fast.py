@@ -16,11 +16,13 @@ from careerpath.model import Role
 from careerpath.schema import (
     ID_PATTERN,
     ROLE_KEYS,
+    read_skills,
+)
+from careerpath.schema_values import (
     Fields,
     Report,
     all_texts,
     hidden_character,
-    read_skills,
 )
 from careerpath.yamlread import Mapping, Node, Scalar, Sequence
 

@@ -8,14 +8,13 @@ from careerpath import parallel
 from careerpath.errors import Problem
 from careerpath.model import Dataset, Framework, Role, Source, normal_name
 from careerpath.schema import (
-    Fields,
-    Report,
     read_framework,
     read_role,
     read_sources,
     read_top,
 )
 from careerpath.schema_fast import simple_role
+from careerpath.schema_values import Fields, Report
 from careerpath.validate_moves import (
     MovesRead,
     collect_moves,

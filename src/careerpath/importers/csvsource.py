@@ -19,7 +19,8 @@ from careerpath.datafiles import read_data_file
 from careerpath.errors import DataError, Problem
 from careerpath.importers.tsv import clip
 from careerpath.model import EXPERIENCE_LEVELS, MOVE_KINDS, Progression, Role, Years, normal_name
-from careerpath.schema import ID_PATTERN, hidden_character
+from careerpath.schema import ID_PATTERN
+from careerpath.schema_values import hidden_character
 from careerpath.wording import plural
 
 ROLE_COLUMNS = ("id", "title", "level", "aliases", "track", "summary", "responsibilities",

@@ -29,7 +29,7 @@ from careerpath.importers.onet_occupations import (
 )
 from careerpath.importers.tsv import Table, clip, read_table
 from careerpath.model import Progression, Role
-from careerpath.schema import hidden_character
+from careerpath.schema_values import hidden_character
 
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
 

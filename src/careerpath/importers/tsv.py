@@ -14,7 +14,7 @@ from pathlib import Path
 
 from careerpath.datafiles import read_data_file
 from careerpath.errors import Problem
-from careerpath.schema import hidden_character
+from careerpath.schema_values import hidden_character
 from careerpath.wording import plural
 
 _WHOLE = re.compile(r"([0-9]{1,18})(?:\.0+)?\Z")  # ASCII digits only, unlike str.isdigit

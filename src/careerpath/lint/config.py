@@ -15,7 +15,7 @@ from pathlib import Path
 
 from careerpath.errors import DataError, Problem
 from careerpath.lint.base import Settings
-from careerpath.schema import Fields, Report, read_text, read_texts
+from careerpath.schema_values import Fields, Report, read_text, read_texts
 from careerpath.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 
 CONFIG_FILE = "careerpath.lint.yaml"
