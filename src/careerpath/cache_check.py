@@ -123,16 +123,15 @@ def moves_ok(parts: list[Any], roles: int, moves: int) -> bool:
     source, target, lateral, low, high = parts[2:7]
     if not all(len(column) == moves for column in parts[2:7]):
         return False
-    # Read as unsigned, a negative number is above any count: one pass checks both ends.
-    if moves and not (_below(source, roles) and _below(target, roles)
-                      and not bytes(lateral).translate(None, b"\0\1")  # only 0 and 1
-                      and not any(map(operator.eq, source, target))):
-        return False
-    if moves and not _years_ok(low, high):
-        return False
-    return all(offsets_ok(parts, roles, moves, outgoing)
-               and (moves == 0 or _below(parts[8 if outgoing else 10], moves))
-               for outgoing in (True, False))
+    if not moves:
+        return all(offsets_ok(parts, roles, moves, outgoing) for outgoing in (True, False))
+    lanes = _Lanes(moves)
+    return (lanes.below(source, roles) and lanes.below(target, roles)
+            and not bytes(lateral).translate(None, b"\0\1")  # only 0 and 1
+            and lanes.differ(source, target) and _years_ok(low, high)
+            and all(offsets_ok(parts, roles, moves, outgoing)
+                    and lanes.below(parts[8 if outgoing else 10], moves)
+                    for outgoing in (True, False)))
 
 
 def offsets_ok(parts: list[Any], roles: int, moves: int, outgoing: bool) -> bool:
@@ -169,9 +168,36 @@ def move_ok(parts: list[Any], roles: int, number: int) -> bool:
                 low == high == NO_YEARS or 0 <= low <= high))
 
 
-def _below(numbers: memoryview, count: int) -> bool:
-    """Every 32-bit signed number in 0 .. count - 1."""
-    return max(numbers.cast("B").cast("I")) < count
+class _Lanes:
+    """Bulk checks of columns of `count` 32-bit numbers, at C speed (some ten times
+    faster than a loop over the numbers, even one inside `max` or `map`).
+
+    A column read as one big integer holds each number in its own 32-bit lane, and
+    arithmetic on the integer works on every lane at once. Where a lane's top bit
+    is clear, adding a number below 2**31 to it cannot carry into the next lane:
+    the lane's top bit then answers the question for that lane alone.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.top = self.each(1 << 31)  # the top bit of every lane
+        self.rest = self.top - self.each(1)  # the other 31 bits of every lane
+
+    def each(self, value: int) -> int:
+        """`value` in every lane (0 <= value < 2**32)."""
+        return int.from_bytes(value.to_bytes(4, sys.byteorder) * self.count, sys.byteorder)
+
+    def below(self, numbers: memoryview, bound: int) -> bool:
+        """Every number in 0 .. bound - 1 (0 < bound < 2**31): no top bit set (no
+        negative number), and none set by adding 2**31 - bound (one of `bound` or more)."""
+        lanes = int.from_bytes(numbers, sys.byteorder)
+        return not lanes & self.top and not (lanes + self.each((1 << 31) - bound)) & self.top
+
+    def differ(self, first: memoryview, second: memoryview) -> bool:
+        """The columns hold a different number at every place: each lane of their XOR
+        is nonzero, so its top bit is set, or adding 2**31 - 1 to the other 31 bits sets it."""
+        apart = int.from_bytes(first, sys.byteorder) ^ int.from_bytes(second, sys.byteorder)
+        return (((apart & self.rest) + self.rest) | apart) & self.top == self.top
 
 
 # A double's last byte (little-endian) has its sign bit: 1 for each byte at or above 0x80.
