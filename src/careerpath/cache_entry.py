@@ -72,8 +72,11 @@ def _role_values(role: Role) -> Any:
 
 def _skill_table(dataset: Dataset, ids: list[str]) -> list[Any]:
     """Dataset.skill_table as [skill names, each role's track, each role's skills as
-    [name number, level, ...]] (levels are in section 1)."""
-    rows = [dataset.skill_table[role_id] for role_id in ids]
+    [name number, level, ...]] (levels are in section 1). Read from the roles, which
+    hold the same values: the table's own rows would be 50,000 objects made to be
+    thrown away on a cold run at that size."""
+    roles = dataset.roles
+    rows = [roles[role_id] for role_id in ids]
     numbers: dict[str, int] = {}
     skills = [[part for name, level in row.skills.items()
                for part in (numbers.setdefault(name, len(numbers)), level)] for row in rows]
