@@ -23,9 +23,10 @@ BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 INVISIBLE = ("\u00ad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
              "\U000e0000-\U000e007f")
 # C0 controls except tab and newline, DEL, C1 controls, the line/paragraph
-# separators some terminals treat as newlines, then the two sets above.
+# separators some terminals treat as newlines, then the two sets above. (One
+# pattern: compiling it is a good part of a start-up; tab and newline, where they
+# must be escaped too, are escaped by `replace`.)
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI}{INVISIBLE}]")
-_UNSAFE_WITH_LAYOUT = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}{INVISIBLE}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -51,10 +52,10 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """Like `visible`, but newlines and tabs become spaces: for table cells and labels."""
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return _UNSAFE_WITH_LAYOUT.sub(_escape, text)
+    return _UNSAFE.sub(_escape, text)
 
 
 def escaped(text: str) -> str:
     """Every unsafe character escaped, newlines and tabs too (`\\x0a`): for messages
     that must stay one line, whose lines a reader or a script counts."""
-    return _UNSAFE_WITH_LAYOUT.sub(_escape, text)
+    return _UNSAFE.sub(_escape, text).replace("\t", "\\x09").replace("\n", "\\x0a")
