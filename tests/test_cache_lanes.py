@@ -20,7 +20,8 @@ def column(numbers: list[int]) -> memoryview:
 
 
 @given(st.lists(NEAR_EDGES, min_size=1, max_size=40),
-       st.one_of(st.integers(1, 8), st.sampled_from([2**31 - 1, 2**30, 2**16])))
+       st.one_of(st.integers(1, 8), st.sampled_from([2**31 - 1, 2**30, 2**16, 2**31,
+                                                          2**40])))
 def test_below_is_every_number_in_range(numbers: list[int], bound: int) -> None:
     for near in (bound - 1, bound, -1):  # also the numbers at the bound itself
         for place in (0, len(numbers) - 1):

@@ -169,8 +169,8 @@ def move_ok(parts: list[Any], roles: int, number: int) -> bool:
 
 
 class _Lanes:
-    """Bulk checks of columns of `count` 32-bit numbers, at C speed (some ten times
-    faster than a loop over the numbers, even one inside `max` or `map`).
+    """Bulk checks of columns of `count` 32-bit numbers, at C speed (two to three
+    times faster than a loop over the numbers, even one inside `max` or `map`).
 
     A column read as one big integer holds each number in its own 32-bit lane, and
     arithmetic on the integer works on every lane at once. Where a lane's top bit
@@ -188,10 +188,11 @@ class _Lanes:
         return int.from_bytes(value.to_bytes(4, sys.byteorder) * self.count, sys.byteorder)
 
     def below(self, numbers: memoryview, bound: int) -> bool:
-        """Every number in 0 .. bound - 1 (0 < bound < 2**31): no top bit set (no
-        negative number), and none set by adding 2**31 - bound (one of `bound` or more)."""
+        """Every number in 0 .. bound - 1 (bound > 0): no top bit set (no negative
+        number), and none set by adding 2**31 - bound (one of `bound` or more)."""
         lanes = int.from_bytes(numbers, sys.byteorder)
-        return not lanes & self.top and not (lanes + self.each((1 << 31) - bound)) & self.top
+        over = self.each((1 << 31) - min(bound, 1 << 31))  # any int32 is below 2**31
+        return not lanes & self.top and not (lanes + over) & self.top
 
     def differ(self, first: memoryview, second: memoryview) -> bool:
         """The columns hold a different number at every place: each lane of their XOR
