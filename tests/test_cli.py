@@ -618,3 +618,34 @@ def test_one_command_app_answers_as_the_whole_app(small: Path) -> None:
         one = CliRunner().invoke(app_for(args), args, prog_name="careerpath")
         assert (one.exit_code, one.stdout, one.stderr) == (
             whole.exit_code, whole.stdout, whole.stderr)
+
+
+ODD_FOLDER = "da\tta\nset\x1b[31m"
+ODD_SHOWN = "da\\x09ta\\x0aset\\x1b[31m"
+
+
+def test_an_error_naming_a_path_stays_one_line(run: Run, tmp_path: Path) -> None:
+    """A tab, a newline or an escape in a folder's name is shown as an escape: every
+    error is one line, whatever the user typed."""
+    result = run("--data", tmp_path / ODD_FOLDER, "roles")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: --data: '{tmp_path}/{ODD_SHOWN}' is not a folder")
+    missing = run("validate", tmp_path / ODD_FOLDER)
+    assert (missing.exit_code, missing.stderr.count("\n")) == (2, 1)
+    assert ODD_SHOWN in missing.stderr
+
+
+def test_validate_names_an_odd_folder_on_one_line(run: Run, tmp_path: Path,
+                                                   make_dataset: Callable[..., Path]) -> None:
+    good = make_dataset(name=ODD_FOLDER)
+    valid = run("validate", good)
+    assert valid.exit_code == 0
+    assert valid.stdout == f"{tmp_path}/{ODD_SHOWN}: valid, 7 roles, 8 moves\n"
+    bad = make_dataset(roles="roles:\n  - id: x\n", progressions="progressions: []\n",
+                       name=ODD_FOLDER + "2")
+    broken = run("validate", bad)
+    assert broken.exit_code == 3
+    header, *problems = broken.stderr.splitlines()
+    assert header == f"2 problems in {tmp_path}/{ODD_SHOWN}2"
+    assert len(problems) == 2 and problems[0].startswith(f"{tmp_path}/{ODD_SHOWN}2/roles.yaml:")

@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 from careerpath import __version__
 from careerpath.cli_common import State
 from careerpath.errors import CareerPathError
-from careerpath.textsafe import visible
+from careerpath.textsafe import escaped
 
 GLOBAL_FLAGS = ("--no-color", "--no-cache", "--no-pager")
 GLOBAL_VALUED = ("--data",)
@@ -79,13 +79,14 @@ def _errors_to_exit_codes() -> Iterator[None]:
     try:
         yield
     except CareerPathError as error:
-        _say([visible(line) for line in error.lines()])
+        # Each line one line, whatever a path or name in it holds (a tab, a newline).
+        _say([escaped(line) for line in error.lines()])
         raise typer.Exit(error.exit_code) from None
     except BrokenPipeError:
         raise  # the reader has gone (`| head`): Click exits quietly
     except OSError as error:  # a name too long, a folder without permission: exit 2
         where = f"{error.filename}: " if error.filename else ""
-        _say([visible(f"error: {where}{error.strerror or error}")])
+        _say([escaped(f"error: {where}{error.strerror or error}")])
         raise typer.Exit(2) from None
 
 

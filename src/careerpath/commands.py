@@ -211,6 +211,7 @@ def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
     """Check a dataset and print every problem (exit 3 if any)."""
     from careerpath.errors import DataError
     from careerpath.loader import check_dataset, locate, roles_without_moves
+    from careerpath.textsafe import escaped
     from careerpath.wording import plural
 
     given, origin = (folder, "validate") if folder is not None else (state(ctx).data_dir, "--data")
@@ -223,11 +224,12 @@ def validate(ctx: typer.Context, folder: Annotated[str | None, typer.Argument(
     checked, problems = check_dataset(source)
     if checked is None:
         with contextlib.suppress(OSError):  # a full stderr must not turn exit 3 into 2
-            typer.echo(f"{plural(len(problems), 'problem')} in {source.label}", err=True)
+            typer.echo(f"{plural(len(problems), 'problem')} in {escaped(source.label)}",
+                       err=True)
         raise DataError(problems)
     for role_id in roles_without_moves(checked):
         typer.echo(f"warning: role '{role_id}' has no moves into or out of it", err=True)
-    typer.echo(f"{source.label}: valid, {plural(len(checked.roles), 'role')}, "
+    typer.echo(f"{escaped(source.label)}: valid, {plural(len(checked.roles), 'role')}, "
                f"{plural(len(checked.progressions), 'move')}")
 
 
