@@ -59,3 +59,31 @@ def test_runs_the_command_with_the_collector_as_it_found_it(
     finally:
         gc.unfreeze()
         (gc.enable if was else gc.disable)()
+
+
+# Ctrl-C arriving while our modules import, as a finder that is interrupted mid-import.
+CTRL_C_PROBE = """
+import sys
+
+class Interrupted:
+    def find_spec(self, name, path=None, target=None):
+        if name == "careerpath.cli":
+            raise KeyboardInterrupt
+
+sys.meta_path.insert(0, Interrupted())
+sys.argv = ["careerpath", "--version"]
+{start}
+"""
+
+
+@pytest.mark.parametrize(("start", "code", "quiet"), [
+    ("from careerpath.launch import main; main()", 130, True),
+    ("from careerpath.cli import main; main()", -2, False),  # the probe can fail
+])
+def test_ctrl_c_during_the_imports_exits_130_quietly(start: str, code: int,
+                                                      quiet: bool) -> None:
+    done = subprocess.run([sys.executable, "-c", CTRL_C_PROBE.format(start=start)],
+                          capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == code
+    assert (done.stderr == "") is quiet, done.stderr
+    assert done.stdout == ""

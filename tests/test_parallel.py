@@ -150,7 +150,7 @@ import os, signal, sys, time
 signal.signal(signal.SIGINT, signal.default_int_handler)
 from careerpath import validate
 
-DATA, RECORD = sys.argv[1], sys.argv[2]
+DATA, RECORD, SIGNAL = sys.argv[1], sys.argv[2], getattr(signal, sys.argv[3])
 validate.PARALLEL_BYTES = 0
 read = validate.read_moves
 
@@ -165,7 +165,7 @@ def interrupted(*args):
         if os.path.getsize(RECORD):
             break
         time.sleep(0.01)
-    os.kill(os.getpid(), signal.SIGINT)  # the parent alone, as `kill -INT` does
+    os.kill(os.getpid(), SIGNAL)  # the parent alone, as `kill` does
     time.sleep(5)
 
 validate.read_moves = slow_read
@@ -176,15 +176,17 @@ main()
 """
 
 
-def test_ctrl_c_while_a_child_reads_stops_both(small: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_signal_while_a_child_reads_stops_both(small: Path, tmp_path: Path, name: str,
+                                                 code: int) -> None:
     import subprocess
     import sys
 
     record = tmp_path / "child.pid"
     record.write_text("")
-    done = subprocess.run([sys.executable, "-c", INTERRUPT_PROBE, str(small), str(record)],
+    done = subprocess.run([sys.executable, "-c", INTERRUPT_PROBE, str(small), str(record), name],
                           capture_output=True, text=True, check=False, timeout=60)
-    assert done.returncode == 130, done.stderr
+    assert done.returncode == code, done.stderr
     assert "Traceback" not in done.stderr
     child = int(record.read_text())
     assert child != os.getpid()

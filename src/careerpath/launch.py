@@ -9,8 +9,18 @@ a later collection walks only what the command itself makes.
 
 import gc
 
+INTERRUPTED_EXIT = 130  # 128 + SIGINT, what Typer exits with on a later Ctrl-C
+
 
 def main() -> None:
+    try:
+        _start()
+    except KeyboardInterrupt:
+        # Ctrl-C during the imports, before Typer listens for it: as quiet as later.
+        raise SystemExit(INTERRUPTED_EXIT) from None
+
+
+def _start() -> None:
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -18,7 +18,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 
@@ -122,10 +122,15 @@ def _stop(pid: int) -> None:
 def started(function: Callable[..., Any], *args: Any, fork: bool = True) -> Iterator[Job]:
     """A Job for `function(*args)`, in a child process if `fork`; a child whose
     result is not collected (the parent raised) is stopped on the way out."""
+    from careerpath.output import sigterm_raises
+
     job = Job(function, args)
-    try:
-        if fork:
-            job.start()  # a Ctrl-C held over the fork may land as it returns
-        yield job
-    finally:
-        job.cancel()
+    # SIGTERM, like Ctrl-C, raises while a child may run, so the child is stopped
+    # with the parent (exit 143) instead of reading on alone.
+    with sigterm_raises() if fork else nullcontext():
+        try:
+            if fork:
+                job.start()  # a Ctrl-C held over the fork may land as it returns
+            yield job
+        finally:
+            job.cancel()
