@@ -649,3 +649,18 @@ def test_validate_names_an_odd_folder_on_one_line(run: Run, tmp_path: Path,
     header, *problems = broken.stderr.splitlines()
     assert header == f"2 problems in {tmp_path}/{ODD_SHOWN}2"
     assert len(problems) == 2 and problems[0].startswith(f"{tmp_path}/{ODD_SHOWN}2/roles.yaml:")
+
+
+def test_validate_to_a_file_and_lint_name_an_odd_folder_as_validate_does(
+        run: Run, tmp_path: Path, make_dataset: Callable[..., Path]) -> None:
+    good = make_dataset(name=ODD_FOLDER)
+    written = run("validate", good, "-o", "-")
+    assert (written.exit_code, written.stdout.splitlines()[-1]) == (
+        0, f"{tmp_path}/{ODD_SHOWN}: valid, 7 roles, 8 moves")
+    bad = make_dataset(roles="roles:\n  - id: x\n", progressions="progressions: []\n",
+                       name=ODD_FOLDER + "2")
+    broken = run("validate", bad, "-o", "-")
+    assert broken.exit_code == 3
+    assert broken.stdout.splitlines()[-1] == f"2 problems in {tmp_path}/{ODD_SHOWN}2"
+    linted = run("lint", good)
+    assert f"{tmp_path}/{ODD_SHOWN}: " in linted.stdout + linted.stderr

@@ -1,8 +1,10 @@
 """The command's entry point: imports run with the cyclic collector paused."""
 
 import gc
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -64,6 +66,7 @@ def test_runs_the_command_with_the_collector_as_it_found_it(
 # Ctrl-C arriving while our modules import, as a finder that is interrupted mid-import.
 CTRL_C_PROBE = """
 import sys
+from collections.abc import Iterator
 
 class Interrupted:
     def find_spec(self, name, path=None, target=None):
@@ -87,3 +90,66 @@ def test_ctrl_c_during_the_imports_exits_130_quietly(start: str, code: int,
     assert done.returncode == code
     assert (done.stderr == "") is quiet, done.stderr
     assert done.stdout == ""
+
+
+# Ctrl-C pressed while careerpath.cli imports: held back until the import is done.
+HELD_PROBE = """
+import atexit, os, signal, sys
+
+class PressCtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "careerpath.cli":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None  # the import goes on
+
+atexit.register(lambda: print(hasattr(sys.modules.get("careerpath.cli"), "main")))
+sys.meta_path.insert(0, PressCtrlC())
+sys.argv = ["careerpath", "--version"]
+from careerpath.launch import main
+main()
+"""
+
+
+def test_ctrl_c_during_the_imports_lands_once_they_are_done() -> None:
+    done = subprocess.run([sys.executable, "-c", HELD_PROBE], capture_output=True, text=True,
+                          check=False, timeout=60)
+    assert (done.returncode, done.stderr) == (130, "")
+    assert done.stdout == "True\n"  # the import finished; the command itself never ran
+
+
+@pytest.fixture
+def sigint_restored() -> Iterator[None]:
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
+
+
+def _raise(error: BaseException) -> None:
+    raise error
+
+
+@pytest.mark.usefixtures("sigint_restored")
+def test_a_ctrl_c_wrapped_in_a_runtime_error_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What Python 3.11 raises for a Ctrl-C while a class is made (its __set_name__ calls).
+    wrapped = RuntimeError("Error calling __set_name__")
+    wrapped.__cause__ = KeyboardInterrupt()
+    monkeypatch.setattr(cli, "main", lambda: _raise(wrapped))
+    with pytest.raises(SystemExit) as leaving:
+        launch.main()
+    assert leaving.value.code == 130
+    # Stopping already: a second Ctrl-C is not another traceback at shutdown.
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+@pytest.mark.usefixtures("sigint_restored")
+def test_other_runtime_errors_and_exits_pass_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "main", lambda: _raise(RuntimeError("a bug")))
+    with pytest.raises(RuntimeError, match="a bug"):
+        launch.main()
+    monkeypatch.setattr(cli, "main", lambda: _raise(SystemExit(3)))
+    with pytest.raises(SystemExit) as leaving:
+        launch.main()
+    assert leaving.value.code == 3
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN

@@ -13,7 +13,7 @@ import typer
 
 from careerpath.errors import DataError, DatasetMissing, LintFailed, UsageError
 from careerpath.loader import DataSource
-from careerpath.textsafe import one_line
+from careerpath.textsafe import escaped
 
 SCHEMA_FILES = ("roles.schema.json", "progressions.schema.json")
 # The "rule" of a problem that makes the dataset (or its lint config) invalid, in
@@ -135,11 +135,11 @@ def lint(
         _emit(_dumps({"problems": [p.as_dict() for p in problems], "count": len(problems)}),
               output, force)
     else:
-        _emit("".join(one_line(f"{p.file}:{p.line}:{p.column}: {p.rule}: {p.message}") + "\n"
+        _emit("".join(escaped(f"{p.file}:{p.line}:{p.column}: {p.rule}: {p.message}") + "\n"
                       for p in problems), output, force)
     summary = None
     if fmt is LintFormat.text:
-        summary = one_line(f"{source.label}: {_plural(len(problems), 'problem')}")
+        summary = escaped(f"{source.label}: {_plural(len(problems), 'problem')}")
     if problems:
         raise LintFailed(summary)
     if summary is not None:
@@ -168,7 +168,7 @@ def schema(
                                                        " (it does not exist; create it first)"))
     for name in SCHEMA_FILES:
         write_atomic(str(target / name), schema_text(name), force=force)
-        typer.echo(f"wrote {one_line(str(target / name))}", err=True)
+        typer.echo(f"wrote {escaped(str(target / name))}", err=True)
 
 
 def schema_text(name: str) -> str:
@@ -202,7 +202,7 @@ def _validate_text(report: dict[str, Any], label: str) -> str:
         lines = [f"warning: {warning['message']}" for warning in report["warnings"]]
         lines.append(f"{label}: valid, {_plural(report['roles'], 'role')}, "
                      f"{_plural(report['moves'], 'move')}")
-    return "".join(one_line(line) + "\n" for line in lines)
+    return "".join(escaped(line) + "\n" for line in lines)
 
 
 def validate_as(source: Callable[[], DataSource], fmt: str, output: str | None = None,
