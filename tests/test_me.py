@@ -40,6 +40,24 @@ def test_match_ranks_by_coverage_then_level_then_id(run: Run, small: Path,
                                        "lead-analyst", "analytics-manager", "head-of-data"}
 
 
+def test_match_table_lists_each_gap_on_its_own_line(run: Run, small: Path,
+                                                     tmp_path: Path) -> None:
+    # One gap a line: a gap is never broken across lines, and the column stays narrow.
+    me = profile(tmp_path, "skills:\n  sql: 3\n  Excel: 3\n  python: 1\n")
+    result = run("--data", small, "match", "--me", me, "--limit", "3")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[lines.index("┡━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━━╇"
+                             "━━━━━━━━━━━━━━━━━━━━┩") + 1:] == [
+        "│   100 % │ Data Analyst        │     1 │ 0 points │ nothing            │",
+        "│         │ analyst             │       │          │                    │",
+        "│    88 % │ Senior Data Analyst │     2 │  1 point │ Python 1 → 2       │",
+        "│         │ senior-analyst      │       │          │                    │",
+        "│    50 % │ Lead Analyst        │     3 │ 3 points │ Leadership new → 2 │",
+        "│         │ lead-analyst        │       │          │ SQL 3 → 4          │",
+        "└─────────┴─────────────────────┴───────┴──────────┴────────────────────┘"]
+
+
 def test_match_filters_and_nothing_matching_is_exit_1(run: Run, small: Path,
                                                       tmp_path: Path) -> None:
     me = profile(tmp_path, "skills: {SQL: 2}\n")

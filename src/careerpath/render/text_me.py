@@ -20,11 +20,11 @@ def percent(coverage: float) -> str:
     return f"{coverage * 100:.0f} %"
 
 
-def gap_words(gaps: list[SkillGap]) -> Text:
+def gap_words(gaps: list[SkillGap], between: str = ", ") -> Text:
     text = Text()
     for index, item in enumerate(gaps):
         if index:
-            text.append(", ")
+            text.append(between)
         have = "new" if item.have is None else str(item.have)
         text.append_text(data_text(item.name)).append(f" {have} → {item.need}", "bold")
     return text or Text("nothing", "dim")
@@ -64,7 +64,7 @@ def match_view(answer: MatchAnswer) -> RenderableType:
     table.add_column("Largest gaps")
     for fit in answer.fits:
         table.add_row(percent(fit.coverage), title_and_id(fit.role), str(fit.role.level),
-                      plural(fit.points, "point"), gap_words(fit.gaps))
+                      plural(fit.points, "point"), gap_words(fit.gaps, "\n"))
     return Responsive(table, lambda: cards(title, [_fit_card(fit) for fit in answer.fits]))
 
 
