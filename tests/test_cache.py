@@ -97,7 +97,7 @@ def test_a_valid_dataset_is_cached_and_reused(small: Path, private_cache: Path,
 
 
 def test_match_ranks_from_the_cached_skill_table_without_decoding_every_role(
-        private_cache: Path, tmp_path: Path) -> None:
+        private_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from careerpath.fit import match
     from careerpath.profile import Profile
     profile = Profile("me.yaml", None, {"SEO": 4, "Web analytics": 2, "Leadership": 3}, [])
@@ -110,6 +110,21 @@ def test_match_ranks_from_the_cached_skill_table_without_decoding_every_role(
     assert len(cached.roles._made) == 3  # type: ignore[attr-defined]  # the three shown
     assert match(cached, profile, track="Digital Marketing") == match(parsed, profile,
                                                                track="Digital Marketing")
+
+    # Most roles shown: all read and decoded in one go, the same answer.
+    from careerpath.cache_graph import Entry
+
+    fresh = load_dataset(None)
+    reads: list[tuple[int, int]] = []
+    read = Entry.read_roles
+
+    def counted(entry: Entry, start: int, end: int) -> bytes:
+        reads.append((start, end))
+        return read(entry, start, end)
+
+    monkeypatch.setattr(Entry, "read_roles", counted)
+    assert match(fresh, profile) == match(parsed, profile)
+    assert len(reads) == 1 and reads[0][0] == 0
 
 
 def test_any_edit_misses(small: Path, private_cache: Path) -> None:

@@ -12,6 +12,7 @@ from careerpath.profile import Profile
 from careerpath.textsafe import one_line
 
 SHOWN_GAPS = 3
+BULK_SHARE = 4  # shown roles x this > all roles: decode every role in one go
 
 
 def role_fit(role: Role, skills: Mapping[str, int], have: Mapping[str, int]) -> RoleFit:
@@ -51,9 +52,13 @@ def match(dataset: Dataset, profile: Profile, *, limit: int | None = None,
                                                              else ""))
     ranked.sort()
     shown = ranked[:limit] if limit else ranked  # the gaps only of the roles shown
-    return MatchAnswer(profile.path, [role_fit(dataset.roles[role_id], table[role_id].skills,
-                                               have) for _, _, role_id in shown],
-                       profile.warnings)
+    roles: Mapping[str, Role] = dataset.roles
+    if len(shown) * BULK_SHARE > len(roles):
+        # Many roles: decoded all at once (a cache entry reads them as one document)
+        # rather than one read and one decode each.
+        roles = dict(roles.items())
+    return MatchAnswer(profile.path, [role_fit(roles[role_id], table[role_id].skills, have)
+                                      for _, _, role_id in shown], profile.warnings)
 
 
 def gap(dataset: Dataset, profile: Profile, role: Role) -> GapAnswer:
