@@ -3,7 +3,8 @@
 With `indent` set, the standard library encodes in pure Python through a chain of
 generators (C is used only for compact output); 5,000 ranked roles from `match`
 took 80 ms of a 320 ms run. This writes the same text (tests compare the two on
-generated values) by appending to one list, with C's string escaper.
+generated values) by appending to one list, with C's string escaper, and writes a
+string, integer or null value with its key in one append (45 -> 30 ms for those roles).
 """
 
 from __future__ import annotations
@@ -48,11 +49,17 @@ def _mapping(value: dict[Any, Any], indent: str, out: list[str]) -> None:
         out.append("{}")
         return
     inner = indent + STEP
-    opening = "{\n"
+    opening = "{\n" + inner
+    after = ",\n" + inner
     for key, item in value.items():
-        out.append(opening + inner + encode_basestring(_key(key)) + ": ")
-        opening = ",\n"
-        _encode(item, inner, out)
+        name = encode_basestring(key if type(key) is str else _key(key))
+        scalar = _scalar(item)
+        if scalar is not None:  # most values: one append, no call down
+            out.append(opening + name + ": " + scalar)
+        else:
+            out.append(opening + name + ": ")
+            _encode(item, inner, out)
+        opening = after
     out.append("\n" + indent + "}")
 
 
@@ -61,12 +68,29 @@ def _sequence(value: list[Any] | tuple[Any, ...], indent: str, out: list[str]) -
         out.append("[]")
         return
     inner = indent + STEP
-    opening = "[\n"
+    opening = "[\n" + inner
+    after = ",\n" + inner
     for item in value:
-        out.append(opening + inner)
-        opening = ",\n"
-        _encode(item, inner, out)
+        scalar = _scalar(item)
+        if scalar is not None:
+            out.append(opening + scalar)
+        else:
+            out.append(opening)
+            _encode(item, inner, out)
+        opening = after
     out.append("\n" + indent + "]")
+
+
+def _scalar(value: Any) -> str | None:
+    """A str, int or None as JSON; None for anything else (encoded by `_encode`)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    return None
 
 
 def _float(value: float) -> str:
