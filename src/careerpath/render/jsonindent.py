@@ -23,21 +23,18 @@ def dumps(value: Any) -> str:
 
 
 def _encode(value: Any, indent: str, out: list[str]) -> None:
+    scalar = _scalar(value)
     kind = type(value)
-    if kind is str:
-        out.append(encode_basestring(value))
+    if scalar is not None:
+        out.append(scalar)
     elif kind is dict:
         _mapping(value, indent, out)
     elif kind is list or kind is tuple:
         _sequence(value, indent, out)
-    elif value is None:
-        out.append("null")
     elif value is True:
         out.append("true")
     elif value is False:
         out.append("false")
-    elif kind is int:
-        out.append(int.__repr__(value))
     elif kind is float:
         out.append(_float(value))
     else:
